@@ -1,0 +1,2 @@
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+module.exports = { testEnvironment: 'node', transform: { '^.+\\.(t|j|mj)s$': swc }, transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)'], testRegex: '.*\\.spec\\.ts$' };
