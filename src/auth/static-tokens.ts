@@ -1,0 +1,37 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AuthUser } from '../common/auth/auth-user';
+
+interface StaticTokenEntry {
+  digest: Buffer;
+  user: AuthUser;
+}
+
+export function tokenDigest(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/**
+ * The static API tokens, kept only as SHA-256 digests. A lookup compares the
+ * presented token's digest with every entry in constant time, so neither the
+ * answer's timing nor an early exit reveals how much of a token matched.
+ */
+export class StaticTokenRegistry {
+  private entries: StaticTokenEntry[] = [];
+
+  replace(entries: Array<{ token: string; user: AuthUser }>): void {
+    this.entries = entries.map(({ token, user }) => ({ digest: tokenDigest(token), user }));
+  }
+
+  find(token: string): AuthUser | undefined {
+    const digest = tokenDigest(token);
+    let found: AuthUser | undefined;
+    for (const entry of this.entries) {
+      if (timingSafeEqual(entry.digest, digest)) found = entry.user;
+    }
+    return found;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+}

@@ -1,0 +1,36 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Role } from '../../config/settings';
+import { ProblemResponse } from '../http/problem.dto';
+import type { AuthUser } from './auth-user';
+
+export const IS_PUBLIC = 'cinemateca:isPublic';
+export const REQUIRED_ROLE = 'cinemateca:requiredRole';
+
+/** The route needs no token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The route needs a valid bearer token, and with `'ADMIN'` the admin role.
+ * Carries its Swagger security and error responses so every route documents them alike.
+ */
+export function Auth(role?: Role) {
+  const decorators = [
+    ApiBearerAuth('bearer'),
+    ApiOAuth2([], 'password'),
+    ApiUnauthorizedResponse({ description: 'No token, an invalid token or an expired token', type: ProblemResponse }),
+  ];
+  if (role) {
+    decorators.push(
+      SetMetadata(REQUIRED_ROLE, role),
+      ApiForbiddenResponse({ description: `Authenticated but not ${role}`, type: ProblemResponse }),
+    );
+  }
+  return applyDecorators(...decorators);
+}
+
+/** The authenticated caller. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
+  return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});
+

@@ -1,0 +1,133 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * The environment variables of the contract, with their types and bounds.
+ * Anything unset keeps its development default; production additionally
+ * requires the settings listed in REQUIRED_IN_PRODUCTION.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
+  @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 characters of A-Z a-z 0-9 _ . : -' })
+  REDIS_KEY_PREFIX = 'cinemateca:';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  CACHE_TTL_SECONDS = 30;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(30 * 86_400)
+  CACHE_STALE_TTL_SECONDS = 86_400;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  UPSTREAM_RETRIES = 3;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  UPSTREAM_TIMEOUT_MS = 5000;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  JWT_SECRET?: string;
+
+  @IsString() @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 7d' })
+  JWT_EXPIRES_IN = '1h';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  STATIC_API_TOKENS?: string;
+
+  @IsString()
+  CORS_ORIGINS = 'http://localhost:5173';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 300;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TMDB_API_TOKEN?: string;
+
+  @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_BASE_URL must be an http(s) URL' })
+  TMDB_BASE_URL = 'https://api.themoviedb.org/3';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  NOTION_TOKEN?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  NOTION_DATABASE_ID?: string;
+
+  @IsString() @Matches(/^https?:\/\//, { message: 'NOTION_BASE_URL must be an http(s) URL' })
+  NOTION_BASE_URL = 'https://api.notion.com';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AIRTABLE_TOKEN?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AIRTABLE_BASE_ID?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AIRTABLE_TABLE_ID?: string;
+
+  @IsString() @Matches(/^https?:\/\//, { message: 'AIRTABLE_ENDPOINT_URL must be an http(s) URL' })
+  AIRTABLE_ENDPOINT_URL = 'https://api.airtable.com';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
+  SYNC_INTERVAL_MINUTES = 5;
+
+  @Transform(toBool) @IsBoolean()
+  SYNC_ON_STARTUP = true;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
+  NOTION_RECONCILE_MINUTES = 60;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+}
+
+export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'JWT_SECRET', 'TMDB_API_TOKEN'] as const;
+
+/** Secrets that must never reach production: the development defaults and obvious placeholders. */
+const PLACEHOLDER_SECRETS = /^(changeme|change-me|secret|please-change|xxx+|todo)$/i;
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings: ${problems.join('; ')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Parses and validates the environment; throws one SettingsError naming every problem. */
+export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const variables = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const problems = validateSync(variables, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+  if (variables.NODE_ENV === 'production') {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !variables[name]);
+    if (missing.length > 0) problems.push(`${missing.join(', ')} must be set when NODE_ENV=production`);
+    if (variables.JWT_SECRET && (variables.JWT_SECRET.length < 32 || PLACEHOLDER_SECRETS.test(variables.JWT_SECRET))) {
+      problems.push('JWT_SECRET must be at least 32 characters and not a placeholder in production');
+    }
+  }
+  if (problems.length > 0) throw new SettingsError(problems);
+  return variables;
+}

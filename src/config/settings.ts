@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { EnvironmentVariables, SettingsError, validateEnvironment } from './environment';
+
+export type Role = 'ADMIN' | 'USER';
+
+export interface StaticTokenSetting {
+  token: string;
+  username: string;
+  role: Role;
+}
+
+export interface AppSettings {
+  port: number;
+  nodeEnv: EnvironmentVariables['NODE_ENV'];
+  isProduction: boolean;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  /** Fastify's trustProxy: false, a hop count, or a list of addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  bodyLimitBytes: number;
+}
+
+export interface DatabaseSettings {
+  /** Unset in development: an embedded PostgreSQL is started and this is filled in. */
+  url?: string;
+  runMigrationsOnStartup: boolean;
+}
+
+export interface CacheSettings {
+  redisUrl?: string;
+  keyPrefix: string;
+  ttlSeconds: number;
+  staleTtlSeconds: number;
+}
+
+export interface UpstreamSettings {
+  retries: number;
+  timeoutMs: number;
+}
+
+export interface AuthSettings {
+  jwtSecret: string;
+  /** True when no JWT_SECRET was given and a random one is used (tokens die with the process). */
+  jwtSecretGenerated: boolean;
+  jwtExpiresIn: string;
+  jwtExpiresInSeconds: number;
+  staticTokens: StaticTokenSetting[];
+}
+
+export interface TmdbSettings {
+  apiToken?: string;
+  baseUrl: string;
+}
+
+export interface NotionSettings {
+  token?: string;
+  databaseId?: string;
+  baseUrl: string;
+}
+
+export interface AirtableSettings {
+  token?: string;
+  baseId?: string;
+  tableId?: string;
+  endpointUrl: string;
+}
+
+export interface SyncSettings {
+  intervalMinutes: number;
+  onStartup: boolean;
+  notionReconcileMinutes: number;
+}
+
+export interface Settings {
+  app: AppSettings;
+  database: DatabaseSettings;
+  cache: CacheSettings;
+  upstream: UpstreamSettings;
+  auth: AuthSettings;
+  tmdb: TmdbSettings;
+  notion: NotionSettings;
+  airtable: AirtableSettings;
+  sync: SyncSettings;
+}
+
+export const DEFAULT_STATIC_API_TOKENS = 'abcdef1234567890:admin:ADMIN,1234567890:consumer:USER';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function parseStaticTokens(raw: string): StaticTokenSetting[] {
+  const problems: string[] = [];
+  const tokens = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [token, username, role, ...rest] = entry.split(':');
+      if (!token || !username || (role !== 'ADMIN' && role !== 'USER') || rest.length > 0) {
+        problems.push(`STATIC_API_TOKENS entry "${entry.replace(/^[^:]*/, '***')}" must be token:username:ADMIN|USER`);
+      } else if (token.length < 8) {
+        problems.push(`STATIC_API_TOKENS token for ${username} must be at least 8 characters`);
+      }
+      return { token, username, role: role as Role };
+    });
+  if (problems.length > 0) throw new SettingsError(problems);
+  return tokens;
+}
+
+export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
+  if (!raw) return false;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
+export function durationToSeconds(duration: string): number {
+  const match = /^(\d+)([smhd]?)$/.exec(duration);
+  if (!match) throw new SettingsError([`invalid duration ${duration}`]);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+/** Builds the typed settings of every concern from the environment. Throws SettingsError. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const vars = validateEnvironment(env);
+  const isProduction = vars.NODE_ENV === 'production';
+  const staticTokens = parseStaticTokens(vars.STATIC_API_TOKENS ?? (isProduction ? '' : DEFAULT_STATIC_API_TOKENS));
+  return {
+    app: {
+      port: vars.PORT,
+      nodeEnv: vars.NODE_ENV,
+      isProduction,
+      corsOrigins: vars.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+      rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      logLevel: vars.LOG_LEVEL,
+      bodyLimitBytes: BODY_LIMIT_BYTES,
+    },
+    database: { url: vars.DATABASE_URL, runMigrationsOnStartup: !isProduction },
+    cache: {
+      redisUrl: vars.REDIS_URL,
+      keyPrefix: vars.REDIS_KEY_PREFIX,
+      ttlSeconds: vars.CACHE_TTL_SECONDS,
+      staleTtlSeconds: vars.CACHE_STALE_TTL_SECONDS,
+    },
+    upstream: { retries: vars.UPSTREAM_RETRIES, timeoutMs: vars.UPSTREAM_TIMEOUT_MS },
+    auth: {
+      jwtSecret: vars.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      jwtSecretGenerated: !vars.JWT_SECRET,
+      jwtExpiresIn: vars.JWT_EXPIRES_IN,
+      jwtExpiresInSeconds: durationToSeconds(vars.JWT_EXPIRES_IN),
+      staticTokens,
+    },
+    tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, '') },
+    notion: { token: vars.NOTION_TOKEN, databaseId: vars.NOTION_DATABASE_ID, baseUrl: vars.NOTION_BASE_URL.replace(/\/+$/, '') },
+    airtable: {
+      token: vars.AIRTABLE_TOKEN,
+      baseId: vars.AIRTABLE_BASE_ID,
+      tableId: vars.AIRTABLE_TABLE_ID,
+      endpointUrl: vars.AIRTABLE_ENDPOINT_URL.replace(/\/+$/, ''),
+    },
+    sync: {
+      intervalMinutes: vars.SYNC_INTERVAL_MINUTES,
+      onStartup: vars.SYNC_ON_STARTUP,
+      notionReconcileMinutes: vars.NOTION_RECONCILE_MINUTES,
+    },
+  };
+}

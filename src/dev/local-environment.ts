@@ -1,0 +1,68 @@
+import { startEmbeddedDatabase } from '../infra/database/embedded-database';
+import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
+import { startNotionSimulator } from '../simulators/notion/notion-simulator';
+import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
+
+type Env = Record<string, string | undefined>;
+
+export interface LocalEnvironment {
+  /** The settings to add to the environment: URLs and credentials of what was started. */
+  readonly overrides: Env;
+  /** One line per replaced piece, for the startup log. */
+  readonly notes: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * In development, every unset piece is replaced by a local one: an embedded
+ * PostgreSQL under .data/ and the bundled simulators of TMDB, Notion and
+ * Airtable. In production nothing is started; missing settings are errors.
+ */
+export async function startLocalEnvironment(env: Env, log: (message: string) => void = () => undefined): Promise<LocalEnvironment> {
+  const overrides: Env = {};
+  const notes: string[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  };
+  if (env.NODE_ENV === 'production') return { overrides, notes, stop };
+
+  try {
+    if (!env.DATABASE_URL) {
+      const database = await startEmbeddedDatabase({ log });
+      stops.push(() => database.stop());
+      overrides.DATABASE_URL = database.url;
+      notes.push(`DATABASE_URL unset: started an embedded PostgreSQL under .data/postgres (${database.url.replace(/:[^:@/]+@/, ':***@')})`);
+    }
+    if (!env.REDIS_URL) notes.push('REDIS_URL unset: caching in process');
+
+    if (!env.TMDB_API_TOKEN) {
+      const tmdb = await startTmdbSimulator();
+      stops.push(() => tmdb.close());
+      overrides.TMDB_API_TOKEN = tmdb.token;
+      overrides.TMDB_BASE_URL = tmdb.apiRoot;
+      notes.push(`TMDB_API_TOKEN unset: using the bundled TMDB simulator at ${tmdb.apiRoot}`);
+    }
+    if (!env.NOTION_TOKEN) {
+      const notion = await startNotionSimulator();
+      stops.push(() => notion.close());
+      overrides.NOTION_TOKEN = notion.token;
+      overrides.NOTION_DATABASE_ID = notion.databaseId;
+      overrides.NOTION_BASE_URL = notion.baseUrl;
+      notes.push(`NOTION_TOKEN unset: using the bundled Notion simulator at ${notion.baseUrl}`);
+    }
+    if (!env.AIRTABLE_TOKEN) {
+      const airtable = await startAirtableSimulator();
+      stops.push(() => airtable.close());
+      overrides.AIRTABLE_TOKEN = airtable.token;
+      overrides.AIRTABLE_BASE_ID = airtable.baseId;
+      overrides.AIRTABLE_TABLE_ID = airtable.tableId;
+      overrides.AIRTABLE_ENDPOINT_URL = airtable.endpointUrl;
+      notes.push(`AIRTABLE_TOKEN unset: using the bundled Airtable simulator at ${airtable.endpointUrl}`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { overrides, notes, stop };
+}
