@@ -1,8 +1,7 @@
 import helmet from '@fastify/helmet';
-import { Logger, RequestMethod } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger as PinoLogger } from 'pino';
-import { sendProblem } from '../../common/errors/problem.filter';
 import type { AppSettings } from '../../config/settings';
 import { Metrics } from '../metrics/metrics';
 import { requestIdFor } from './request-id';
@@ -25,8 +24,9 @@ export function createHttpAdapter(settings: AppSettings): FastifyAdapter {
 /**
  * Everything HTTP-level that is not a route: security headers, CORS, the API
  * prefix, request ids on every response,
- * one access-log line and one metrics sample per request, and problem details
- * for errors raised by Fastify before Nest sees the request.
+ * one access-log line and one metrics sample per request. (Errors Fastify
+ * raises before routing, like a body too large, reach Nest's handler and so
+ * the global ProblemFilter.)
  */
 export async function configureHttpServer(app: NestFastifyApplication, settings: AppSettings, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -70,6 +70,4 @@ export async function configureHttpServer(app: NestFastifyApplication, settings:
       'request',
     );
   });
-  const problemLogger = new Logger('Problem');
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
 }
