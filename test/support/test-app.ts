@@ -26,7 +26,8 @@ export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly url: string;
   readonly settings: Settings;
-  readonly database: TestDatabase;
+  /** The database made for this app; undefined when the caller passed DATABASE_URL. */
+  readonly database?: TestDatabase;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
@@ -34,10 +35,11 @@ export interface TestApp {
 /**
  * The real application on a fresh database, listening on a random loopback
  * port. Uses the Redis that REDIS_URL names (under a key prefix of its own),
- * or the in-process cache when it is unset.
+ * or the in-process cache when it is unset. A DATABASE_URL in `env` is used as
+ * is (the caller owns that database); otherwise a fresh one is made and dropped.
  */
 export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = env.DATABASE_URL ? undefined : await createTestDatabase();
   const settings = loadSettings({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -47,14 +49,14 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     SYNC_INTERVAL_MINUTES: '0',
     NOTION_RECONCILE_MINUTES: '0',
     ...env,
-    DATABASE_URL: database.url,
+    DATABASE_URL: env.DATABASE_URL ?? database?.url,
   });
   let app: NestFastifyApplication;
   try {
     app = await createApplication(settings);
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
-    await database.drop();
+    await database?.drop();
     throw error;
   }
   const address = app.getHttpServer().address();
@@ -67,7 +69,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     request: (method, path, options) => send(url, method, path, options),
     close: async () => {
       await app.close();
-      await database.drop();
+      await database?.drop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppSettings } from '../../config/settings';
@@ -18,6 +18,17 @@ export function createHttpAdapter(settings: AppSettings): FastifyAdapter {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+}
+
+/** Every route lives under /api/v1 except the operational ones that probes and scrapers expect at the root. */
+export function applyApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
   });
 }
 
@@ -50,13 +61,7 @@ export async function configureHttpServer(app: NestFastifyApplication, settings:
     exposedHeaders: ['X-Request-Id', 'X-Cache', 'Retry-After', 'Location'],
     maxAge: 600,
   });
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  applyApiPrefix(app);
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
