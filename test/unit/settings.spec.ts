@@ -1,0 +1,98 @@
+import { SettingsError } from '../../src/config/environment';
+import { DEFAULT_STATIC_API_TOKENS, loadSettings, parseStaticTokens, parseTrustProxy } from '../../src/config/settings';
+
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app@db:5432/cinemateca',
+  JWT_SECRET: 'a-production-secret-that-is-long-enough-0123',
+  TMDB_API_TOKEN: 'tmdb-read-token',
+};
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('settings', () => {
+  it('gives the contract defaults in development with nothing set', () => {
+    const settings = loadSettings({});
+    expect(settings.app).toMatchObject({ port: 3000, nodeEnv: 'development', isProduction: false, corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 300, trustProxy: false });
+    expect(settings.cache).toMatchObject({ redisUrl: undefined, ttlSeconds: 30, staleTtlSeconds: 86_400 });
+    expect(settings.upstream).toEqual({ retries: 3, timeoutMs: 5000 });
+    expect(settings.auth).toMatchObject({ jwtSecretGenerated: true, jwtExpiresIn: '1h', jwtExpiresInSeconds: 3600 });
+    expect(settings.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(settings.auth.staticTokens).toEqual(parseStaticTokens(DEFAULT_STATIC_API_TOKENS));
+    expect(settings.tmdb.baseUrl).toBe('https://api.themoviedb.org/3');
+    expect(settings.notion.baseUrl).toBe('https://api.notion.com');
+    expect(settings.airtable.endpointUrl).toBe('https://api.airtable.com');
+    expect(settings.sync).toEqual({ intervalMinutes: 5, onStartup: true, notionReconcileMinutes: 60 });
+    expect(settings.database.runMigrationsOnStartup).toBe(true);
+  });
+
+  it('reads every setting of the contract', () => {
+    const settings = loadSettings({
+      PORT: '8080', REDIS_URL: 'redis://cache:6379', CACHE_TTL_SECONDS: '60', CACHE_STALE_TTL_SECONDS: '3600',
+      UPSTREAM_RETRIES: '5', UPSTREAM_TIMEOUT_MS: '2500', JWT_SECRET: 's', JWT_EXPIRES_IN: '15m',
+      STATIC_API_TOKENS: 'tok-abcdefgh:robot:ADMIN', CORS_ORIGINS: 'https://a.example, https://b.example',
+      RATE_LIMIT_PER_MINUTE: '50', TRUST_PROXY: '10.0.0.0/8,127.0.0.1', TMDB_BASE_URL: 'https://tmdb.example/3/',
+      SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', NOTION_RECONCILE_MINUTES: '15',
+    });
+    expect(settings.app).toMatchObject({ port: 8080, corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 50, trustProxy: ['10.0.0.0/8', '127.0.0.1'] });
+    expect(settings.cache).toMatchObject({ redisUrl: 'redis://cache:6379', ttlSeconds: 60, staleTtlSeconds: 3600 });
+    expect(settings.upstream).toEqual({ retries: 5, timeoutMs: 2500 });
+    expect(settings.auth).toMatchObject({ jwtSecret: 's', jwtSecretGenerated: false, jwtExpiresInSeconds: 900, staticTokens: [{ token: 'tok-abcdefgh', username: 'robot', role: 'ADMIN' }] });
+    expect(settings.tmdb.baseUrl).toBe('https://tmdb.example/3');
+    expect(settings.sync).toEqual({ intervalMinutes: 0, onStartup: false, notionReconcileMinutes: 15 });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['CACHE_TTL_SECONDS', '0'],
+    ['UPSTREAM_RETRIES', '-1'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['REDIS_URL', 'http://x'],
+    ['SYNC_ON_STARTUP', 'maybe'],
+    ['JWT_EXPIRES_IN', 'forever'],
+    ['NODE_ENV', 'staging'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(problemsOf({ [name]: value }).join(' ')).toContain(name);
+  });
+
+  it.each([
+    ['a malformed entry', 'justatoken'],
+    ['an unknown role', 'abcdefgh:bob:ROOT'],
+    ['a short token', 'abc:bob:USER'],
+  ])('refuses STATIC_API_TOKENS with %s, without echoing the token', (_case, value) => {
+    const problems = problemsOf({ STATIC_API_TOKENS: value }).join(' ');
+    expect(problems).toContain('STATIC_API_TOKENS');
+    if (value.startsWith('abcdefgh')) expect(problems).not.toContain('abcdefgh');
+  });
+
+  it('requires DATABASE_URL, JWT_SECRET and TMDB_API_TOKEN in production, in one message', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(['DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN must be set when NODE_ENV=production']);
+  });
+
+  it('refuses a placeholder or short JWT secret in production', () => {
+    expect(problemsOf({ ...production, JWT_SECRET: 'changeme' }).join(' ')).toContain('JWT_SECRET');
+  });
+
+  it('has no static tokens in production unless STATIC_API_TOKENS names them', () => {
+    expect(loadSettings(production).auth.staticTokens).toEqual([]);
+    expect(loadSettings({ ...production, STATIC_API_TOKENS: 'k8s-probe-token:probe:USER' }).auth.staticTokens).toHaveLength(1);
+    expect(loadSettings(production).database.runMigrationsOnStartup).toBe(false);
+  });
+
+  it('parses TRUST_PROXY as the contract describes', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('10.0.0.0/8, 192.168.1.1')).toEqual(['10.0.0.0/8', '192.168.1.1']);
+  });
+});
