@@ -13,6 +13,7 @@ import { MetricsModule } from './infra/metrics/metrics.module';
 import { RateLimitGuard } from './infra/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { MoviesModule } from './movies/movies.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         HealthModule,
         RateLimitModule,
         AuthModule,
+        MoviesModule,
       ],
       providers: [
         // Order matters: authenticate first, so the rate limiter can count per user.

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { NotConfiguredError, NotFoundError, UpstreamError } from '../common/errors/domain-error';
+import type { DiscoverQuery, MovieDetails, MovieSummaryPage, PopularQuery, SearchQuery } from './movie.types';
+import { Cached, TmdbPort } from './tmdb.port';
+import { StaleCache } from './upstream/stale-cache';
+import { FALLBACK_IMAGE_CONFIGURATION, ImageUrls } from './upstream/tmdb-images';
+import { TmdbHttpClient, TmdbRequest } from './upstream/tmdb-http.client';
+import { mapDetails, mapPage } from './upstream/tmdb.mapper';
+import type { TmdbConfigurationPayload, TmdbDetailsPayload, TmdbPagePayload } from './upstream/tmdb-payloads';
+
+export const DEFAULT_LANGUAGE = 'en-US';
+/** TMDB's image configuration changes rarely; its docs suggest checking every few days. */
+const CONFIGURATION_TTL_MS = 3 * 24 * 3600 * 1000;
+/** While /configuration cannot be read, the fallback is used this long before asking again. */
+const CONFIGURATION_RETRY_MS = 60_000;
+
+export interface TmdbAdapterOptions {
+  /** False when TMDB_API_TOKEN is unset (tests of other features): calls answer 503 instead of reaching TMDB. */
+  configured: boolean;
+}
+
+/**
+ * TmdbPort over TMDB's HTTP API. Every call is an upstream GET whose key is
+ * the request itself (path and sorted query, language included), answered
+ * from the fresh-or-stale cache, with TMDB's payload mapped to our types
+ * before it is stored.
+ */
+@Injectable()
+export class TmdbAdapter extends TmdbPort {
+  private images?: { urls: ImageUrls; until: number };
+
+  constructor(
+    private readonly client: TmdbHttpClient,
+    private readonly cache: StaleCache,
+    private readonly options: TmdbAdapterOptions,
+  ) {
+    super();
+  }
+
+  async getMovieDetails(tmdbId: number, language?: string): Promise<MovieDetails> {
+    return (await this.fetchMovieDetails(tmdbId, language)).value;
+  }
+
+  async fetchMovieDetails(tmdbId: number, language = DEFAULT_LANGUAGE): Promise<Cached<MovieDetails>> {
+    const request: TmdbRequest = {
+      path: `/movie/${tmdbId}`,
+      query: {
+        language,
+        append_to_response: 'videos,credits,watch/providers',
+        // Trailers in the asked language, else English, else language-less ones.
+        include_video_language: [...new Set([language.split('-')[0], 'en', 'null'])].join(','),
+      },
+    };
+    try {
+      return await this.cached(request, async () => {
+        const [payload, images] = await Promise.all([this.client.get<TmdbDetailsPayload>(request), this.imageUrls()]);
+        return mapDetails(payload, images);
+      });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.kind === 'not_found') {
+        throw new NotFoundError('MovieNotFound', `TMDB has no movie with id ${tmdbId}.`);
+      }
+      throw error;
+    }
+  }
+
+  popular(query: PopularQuery): Promise<Cached<MovieSummaryPage>> {
+    return this.page({ path: '/movie/popular', query: compact({ page: query.page, language: query.language, region: query.region }) });
+  }
+
+  discover(query: DiscoverQuery): Promise<Cached<MovieSummaryPage>> {
+    return this.page({
+      path: '/discover/movie',
+      query: compact({
+        page: query.page,
+        language: query.language,
+        sort_by: query.sortBy,
+        primary_release_year: query.year,
+        with_genres: query.withGenres?.join(','),
+        include_adult: query.includeAdult ?? false,
+      }),
+    });
+  }
+
+  search(query: SearchQuery): Promise<Cached<MovieSummaryPage>> {
+    return this.page({
+      path: '/search/movie',
+      query: compact({ query: query.query, page: query.page, language: query.language, primary_release_year: query.year, include_adult: false }),
+    });
+  }
+
+  async imageUrl(path: string | null, kind: 'poster' | 'backdrop'): Promise<string | null> {
+    return path ? (await this.imageUrls()).url(path, kind) : null;
+  }
+
+  private page(request: TmdbRequest): Promise<Cached<MovieSummaryPage>> {
+    return this.cached(request, async () => {
+      const [payload, images] = await Promise.all([this.client.get<TmdbPagePayload>(request), this.imageUrls()]);
+      return mapPage(payload, images);
+    });
+  }
+
+  private cached<T>(request: TmdbRequest, load: () => Promise<T>, freshMs?: number): Promise<Cached<T>> {
+    if (!this.options.configured) {
+      return Promise.reject(new NotConfiguredError('TmdbNotConfigured', 'TMDB is not configured (TMDB_API_TOKEN is unset).'));
+    }
+    return this.cache.fetch(cacheKey(request), load, freshMs);
+  }
+
+  /** /configuration, read once and kept for days; an outage there falls back to TMDB's well-known image host. */
+  private async imageUrls(): Promise<ImageUrls> {
+    const now = Date.now();
+    if (this.images && this.images.until > now) return this.images.urls;
+    const request: TmdbRequest = { path: '/configuration', query: {} };
+    try {
+      const { value } = await this.cached(request, () => this.client.get<TmdbConfigurationPayload>(request), CONFIGURATION_TTL_MS);
+      this.images = { urls: new ImageUrls(value), until: now + CONFIGURATION_TTL_MS };
+    } catch {
+      this.images = { urls: new ImageUrls(FALLBACK_IMAGE_CONFIGURATION), until: now + CONFIGURATION_RETRY_MS };
+    }
+    return this.images.urls;
+  }
+}
+
+/** The cache key of an upstream request: its path and its query sorted by name. */
+export function cacheKey(request: TmdbRequest): string {
+  const query = new URLSearchParams(Object.entries(request.query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const text = query.toString();
+  return text ? `${request.path}?${text}` : request.path;
+}
+
+function compact(query: Record<string, string | number | boolean | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+}
