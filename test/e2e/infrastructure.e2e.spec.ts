@@ -1,4 +1,7 @@
+import { DataSource } from 'typeorm';
+import { ALL_MIGRATIONS } from '../../migrations';
 import { AppCache } from '../../src/infra/cache/app-cache';
+import { postgresOptions } from '../../src/infra/database/postgres-options';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
@@ -99,9 +102,6 @@ describe('Redis going away at runtime (e2e)', () => {
 describe('migrations on an empty database', () => {
   it('create the schema and the seeded users, and are all recorded', async () => {
     const database = await createTestDatabase();
-    const { DataSource } = await import('typeorm');
-    const { postgresOptions } = await import('../../src/infra/database/postgres-options');
-    const { ALL_MIGRATIONS } = await import('../../migrations');
     const dataSource = new DataSource({ ...postgresOptions({ url: database.url, runMigrationsOnStartup: false }) });
     try {
       await dataSource.initialize();

@@ -10,7 +10,12 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_DATABASE_SERVER_URL = process.env.DATABASE_URL;
     return;
   }
-  const database = await startEmbeddedDatabase({ dataDir: '.data/test-postgres', databaseName: 'cinemateca_test' });
+  // A cluster of its own per run, deleted at the end, so concurrent runs never share a data directory.
+  const database = await startEmbeddedDatabase({
+    dataDir: `.data/test-postgres-${process.pid}`,
+    databaseName: 'cinemateca_test',
+    persistent: false,
+  });
   process.env.TEST_DATABASE_SERVER_URL = database.url;
   (globalThis as { __embeddedDatabase?: typeof database }).__embeddedDatabase = database;
 }

@@ -12,6 +12,8 @@ export interface EmbeddedDatabaseOptions {
   dataDir?: string;
   databaseName?: string;
   port?: number;
+  /** False: the cluster directory is deleted on stop (throw-away test clusters). */
+  persistent?: boolean;
   log?: (message: string) => void;
 }
 
@@ -39,7 +41,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
     user: USER,
     password: PASSWORD,
     authMethod: 'scram-sha-256',
-    persistent: true,
+    persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     // Small footprint: this is a development and test database.
     postgresFlags: ['-c', 'max_connections=60', '-c', 'shared_buffers=32MB', '-c', 'fsync=off', '-c', 'listen_addresses=127.0.0.1'],
