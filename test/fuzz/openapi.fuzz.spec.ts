@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { startAirtableSimulator, AirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { startNotionSimulator, NotionSimulator } from '../../src/simulators/notion/notion-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { ADMIN_TOKEN, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { OpenApiFuzzer } from './openapi-fuzzer';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+const VARIANTS_PER_OPERATION = Number(process.env.FUZZ_VARIANTS ?? 60);
+
+/** A digest of every table's content, to prove a rejected request changed nothing. */
+async function databaseFingerprint(client: Client): Promise<string> {
+  const { rows: tables } = await client.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  const parts = await Promise.all(
+    tables.map(async ({ name }) => {
+      const { rows } = await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`);
+      return `${name}:${rows[0].digest}`;
+    }),
+  );
+  return parts.join(',');
+}
+
+describe('fuzzing every operation of openapi.json', () => {
+  let tmdb: TmdbSimulator;
+  let notion: NotionSimulator;
+  let airtable: AirtableSimulator;
+  let api: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    tmdb = await startTmdbSimulator();
+    notion = await startNotionSimulator({ requestsPerSecond: 0 });
+    airtable = await startAirtableSimulator({ records: 50, requestsPerSecond: 0 });
+    api = await startTestApp({
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      TMDB_API_TOKEN: tmdb.token,
+      TMDB_BASE_URL: tmdb.apiRoot,
+      NOTION_TOKEN: notion.token,
+      NOTION_DATABASE_ID: notion.databaseId,
+      NOTION_BASE_URL: notion.baseUrl,
+      AIRTABLE_TOKEN: airtable.token,
+      AIRTABLE_BASE_ID: airtable.baseId,
+      AIRTABLE_TABLE_ID: airtable.tableId,
+      AIRTABLE_ENDPOINT_URL: airtable.endpointUrl,
+      UPSTREAM_RETRIES: '0',
+    });
+    db = new Client({ connectionString: api.database!.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await api?.close();
+    await Promise.all([tmdb?.close(), notion?.close(), airtable?.close()]);
+  });
+
+  it('never answers 5xx, answers every 4xx as problem+json, and changes nothing when it rejects', async () => {
+    const document = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
+    const requests = new OpenApiFuzzer(document, SEED).generate(VARIANTS_PER_OPERATION);
+    const failures: string[] = [];
+    const statusCounts = new Map<number, number>();
+    let fingerprint = await databaseFingerprint(db);
+
+    for (const [index, request] of requests.entries()) {
+      const headers: Record<string, string> = { authorization: `Bearer ${index % 3 === 0 ? USER_TOKEN : ADMIN_TOKEN}` };
+      let body: string | undefined = request.rawBody;
+      if (request.body !== undefined) body = JSON.stringify(request.body);
+      if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
+      const response = await fetch(api.url + request.path, { method: request.method, headers, body });
+      const text = await response.text();
+      statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
+      const where = `${request.method} ${request.path.slice(0, 120)} -> ${response.status}`;
+
+      if (response.status >= 500) failures.push(`${where}: ${text.slice(0, 200)}`);
+      if (response.status >= 400) {
+        if (!(response.headers.get('content-type') ?? '').includes('application/problem+json')) failures.push(`${where}: not problem+json`);
+        if (/at .+\.(ts|js):\d+|QueryFailedError|SELECT |stack/.test(text)) failures.push(`${where}: leaks internals`);
+      }
+      if (request.method !== 'GET') {
+        const after = await databaseFingerprint(db);
+        if (response.status >= 400 && after !== fingerprint) failures.push(`${where}: the database changed for a rejected request`);
+        fingerprint = after;
+      }
+    }
+    console.log(`fuzz: ${requests.length} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statusCounts].sort()))}`);
+    expect(failures).toEqual([]);
+    expect(requests.length).toBeGreaterThan(100);
+  }, 300_000);
+});
