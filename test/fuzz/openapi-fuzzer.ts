@@ -38,7 +38,7 @@ interface Parameter {
   example?: unknown;
 }
 
-interface Operation {
+export interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
@@ -122,6 +122,21 @@ export class OpenApiFuzzer {
       }
     }
     return request;
+  }
+
+  /** A body the operation's JSON schema accepts, or undefined when it takes none. */
+  plausibleBody(operation: Operation): Record<string, unknown> | undefined {
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    return schema ? (this.plausible(schema) as Record<string, unknown>) : undefined;
+  }
+
+  /** The path with every parameter filled with a plausible value. */
+  plausiblePath(template: string, operation: Operation): string {
+    let path = template;
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(this.plausible(parameter.schema, parameter.example))));
+    }
+    return path;
   }
 
   private mutateBody(body: unknown): unknown {

@@ -78,6 +78,7 @@ describe('fuzzing every operation of openapi.json', () => {
       if (response.status >= 400) {
         if (!(response.headers.get('content-type') ?? '').includes('application/problem+json')) failures.push(`${where}: not problem+json`);
         if (/at .+\.(ts|js):\d+|QueryFailedError|SELECT |stack/.test(text)) failures.push(`${where}: leaks internals`);
+        if ([tmdb.token, notion.token, airtable.token].some((secret) => text.includes(secret))) failures.push(`${where}: leaks an upstream secret`);
       }
       if (request.method !== 'GET') {
         const after = await databaseFingerprint(db);

@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '../../config/settings';
 import { ProblemResponse } from '../http/problem.dto';
 import type { AuthUser } from './auth-user';
@@ -23,6 +23,8 @@ export function Auth(role?: Role) {
   if (role) {
     decorators.push(
       SetMetadata(REQUIRED_ROLE, role),
+      // Machine-readable in openapi.json, so the security tests can check every admin route.
+      ApiExtension('x-required-role', role),
       ApiForbiddenResponse({ description: `Authenticated but not ${role}`, type: ProblemResponse }),
     );
   }
