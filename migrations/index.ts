@@ -1,4 +1,5 @@
 import { CreateUsers1764000000000 } from './1764000000000-create-users';
+import { CreateFavoritesRatingsSharedLists1764000001000 } from './1764000001000-create-favorites-ratings-shared-lists';
 
 /** Every migration in order. Listed explicitly so the build and the tests load the same set. */
-export const ALL_MIGRATIONS = [CreateUsers1764000000000];
+export const ALL_MIGRATIONS = [CreateUsers1764000000000, CreateFavoritesRatingsSharedLists1764000001000];

@@ -13,7 +13,10 @@ import { MetricsModule } from './infra/metrics/metrics.module';
 import { RateLimitGuard } from './infra/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { FavoritesModule } from './favorites/favorites.module';
 import { MoviesModule } from './movies/movies.module';
+import { RatingsModule } from './ratings/ratings.module';
+import { SharedListsModule } from './shared-lists/shared-lists.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +33,9 @@ export class AppModule {
         RateLimitModule,
         AuthModule,
         MoviesModule,
+        FavoritesModule,
+        RatingsModule,
+        SharedListsModule,
       ],
       providers: [
         // Order matters: authenticate first, so the rate limiter can count per user.

@@ -42,15 +42,7 @@ export class TmdbAdapter extends TmdbPort {
   }
 
   async fetchMovieDetails(tmdbId: number, language = DEFAULT_LANGUAGE): Promise<Cached<MovieDetails>> {
-    const request: TmdbRequest = {
-      path: `/movie/${tmdbId}`,
-      query: {
-        language,
-        append_to_response: 'videos,credits,watch/providers',
-        // Trailers in the asked language, else English, else language-less ones.
-        include_video_language: [...new Set([language.split('-')[0], 'en', 'null'])].join(','),
-      },
-    };
+    const request = detailsRequest(tmdbId, language);
     try {
       return await this.cached(request, async () => {
         const [payload, images] = await Promise.all([this.client.get<TmdbDetailsPayload>(request), this.imageUrls()]);
@@ -62,6 +54,10 @@ export class TmdbAdapter extends TmdbPort {
       }
       throw error;
     }
+  }
+
+  async cachedMovieDetails(tmdbId: number, language = DEFAULT_LANGUAGE): Promise<MovieDetails | undefined> {
+    return this.cache.peek<MovieDetails>(cacheKey(detailsRequest(tmdbId, language)));
   }
 
   popular(query: PopularQuery): Promise<Cached<MovieSummaryPage>> {
@@ -120,6 +116,18 @@ export class TmdbAdapter extends TmdbPort {
     }
     return this.images.urls;
   }
+}
+
+function detailsRequest(tmdbId: number, language: string): TmdbRequest {
+  return {
+    path: `/movie/${tmdbId}`,
+    query: {
+      language,
+      append_to_response: 'videos,credits,watch/providers',
+      // Trailers in the asked language, else English, else language-less ones.
+      include_video_language: [...new Set([language.split('-')[0], 'en', 'null'])].join(','),
+    },
+  };
 }
 
 /** The cache key of an upstream request: its path and its query sorted by name. */

@@ -15,6 +15,8 @@ export type { Cached, CacheStatus } from './upstream/stale-cache';
 export abstract class TmdbPort {
   abstract getMovieDetails(tmdbId: number, language?: string): Promise<MovieDetails>;
   abstract fetchMovieDetails(tmdbId: number, language?: string): Promise<Cached<MovieDetails>>;
+  /** The details if they are cached (fresh or stale), without asking TMDB; for lists built while TMDB is failing. */
+  abstract cachedMovieDetails(tmdbId: number, language?: string): Promise<MovieDetails | undefined>;
   abstract popular(query: PopularQuery): Promise<Cached<MovieSummaryPage>>;
   abstract discover(query: DiscoverQuery): Promise<Cached<MovieSummaryPage>>;
   abstract search(query: SearchQuery): Promise<Cached<MovieSummaryPage>>;

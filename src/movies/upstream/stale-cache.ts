@@ -53,6 +53,11 @@ export class StaleCache {
     return pending;
   }
 
+  /** Whatever is kept for the key, fresh or stale, without asking upstream. */
+  async peek<T>(key: string): Promise<T | undefined> {
+    return (await this.cache.get<Entry<T>>(`${this.options.name}:${key}`))?.value;
+  }
+
   private async lookupOrLoad<T>(key: string, load: () => Promise<T>, freshMs: number): Promise<Cached<T>> {
     const cacheKey = `${this.options.name}:${key}`;
     const entry = await this.cache.get<Entry<T>>(cacheKey);

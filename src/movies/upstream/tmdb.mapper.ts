@@ -37,8 +37,9 @@ export function mapSummary(item: TmdbListItemPayload, images: ImageUrls): MovieS
  * client paging by either never asks for a page TMDB refuses.
  */
 export function mapPage(payload: TmdbPagePayload, images: ImageUrls): MovieSummaryPage {
-  const totalPages = Math.min(payload.total_pages ?? 0, TMDB_MAX_PAGE);
   const totalItems = Math.min(payload.total_results ?? 0, TMDB_MAX_PAGE * TMDB_PAGE_SIZE);
+  // TMDB says total_pages 1 for no results; our pages say 0, as every list of the API does.
+  const totalPages = totalItems === 0 ? 0 : Math.min(payload.total_pages ?? 1, TMDB_MAX_PAGE);
   return {
     items: (payload.results ?? []).map((item) => mapSummary(item, images)),
     page: payload.page,

@@ -1,0 +1,55 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { PageResponse } from '../../common/http/pagination';
+import { MovieDetailsResponse } from '../../movies/dto/movie.response';
+
+/** What PUT /me/favorites/{tmdbId} answers: the favorite as stored. */
+export class FavoriteResponse {
+  @ApiProperty({ example: 550 })
+  tmdbId: number;
+
+  @ApiProperty({ example: 'Fight Club' })
+  title: string;
+
+  @ApiProperty({ example: '1999-10-15', nullable: true, type: String, format: 'date' })
+  releaseDate: string | null;
+
+  @ApiProperty({ example: 'https://image.tmdb.org/t/p/w500/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg', nullable: true, type: String })
+  posterUrl: string | null;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z', format: 'date-time' })
+  addedAt: string;
+}
+
+/**
+ * A favorite with the movie's full details and the owner's rating. When TMDB
+ * cannot give the details right now, detailsPartial is true and only tmdbId,
+ * title, releaseDate, posterPath and posterUrl (stored when it was added) are
+ * known; the other detail fields are null or empty.
+ */
+export class FavoriteMovieResponse extends PartialType(MovieDetailsResponse) {
+  @ApiProperty({ example: 550 })
+  override tmdbId: number;
+
+  @ApiProperty({ example: 'Fight Club' })
+  override title: string;
+
+  @ApiProperty({ example: '1999-10-15', nullable: true, type: String, format: 'date' })
+  override releaseDate: string | null;
+
+  @ApiProperty({ example: 'https://image.tmdb.org/t/p/w500/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg', nullable: true, type: String })
+  override posterUrl: string | null;
+
+  @ApiProperty({ example: true })
+  override favorite: boolean;
+
+  @ApiProperty({ example: 4.5, nullable: true, type: Number, description: "The list owner's rating, null if not rated" })
+  override myRating: number | null;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z', format: 'date-time' })
+  addedAt: string;
+
+  @ApiProperty({ example: false, description: 'True when TMDB could not give the details now; only the stored fields are filled' })
+  detailsPartial: boolean;
+}
+
+export class FavoriteMoviePage extends PageResponse(FavoriteMovieResponse) {}

@@ -1,0 +1,39 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain-error';
+import type { MovieDetails } from '../movies/movie.types';
+import { TmdbPort } from '../movies/tmdb.port';
+import { mapBounded } from './bounded-map';
+
+/** TMDB calls in flight at once for one list; well under TMDB's ~40 requests/s. */
+export const DETAILS_CONCURRENCY = 8;
+
+/**
+ * The details of a page of favorites, from the cache or TMDB, a few at a time.
+ * A movie TMDB cannot give now is left out (the caller shows what it stored).
+ * Once TMDB has failed for one movie, the rest are taken from the cache only:
+ * a list must not wait for every retry of every movie while TMDB is down.
+ */
+@Injectable()
+export class FavoriteDetailsLoader {
+  private readonly logger = new Logger('FavoriteDetailsLoader');
+
+  constructor(private readonly tmdb: TmdbPort) {}
+
+  async load(tmdbIds: readonly number[]): Promise<Map<number, MovieDetails>> {
+    let upstreamFailing = false;
+    const found = await mapBounded(tmdbIds, DETAILS_CONCURRENCY, async (tmdbId) => {
+      if (upstreamFailing) return this.tmdb.cachedMovieDetails(tmdbId);
+      try {
+        return await this.tmdb.getMovieDetails(tmdbId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.kind !== 'not_found') upstreamFailing = true;
+        this.logger.warn({ msg: 'favorite shown without details', tmdbId, reason: error.code });
+        return undefined;
+      }
+    });
+    const details = new Map<number, MovieDetails>();
+    found.forEach((movie, index) => movie && details.set(tmdbIds[index], movie));
+    return details;
+  }
+}

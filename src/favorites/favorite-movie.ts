@@ -1,0 +1,18 @@
+import type { MovieDetails } from '../movies/movie.types';
+
+/** The fields of a favorite's details that are unknown while TMDB cannot give them. */
+type DetailOnly = Exclude<keyof MovieDetails, 'tmdbId' | 'title' | 'releaseDate' | 'posterPath' | 'posterUrl'>;
+
+type PartialDetails = Pick<MovieDetails, 'tmdbId' | 'title' | 'releaseDate' | 'posterPath' | 'posterUrl'> & {
+  [K in DetailOnly]: MovieDetails[K] extends unknown[] | object ? MovieDetails[K] : MovieDetails[K] | null;
+};
+
+interface OwnFields {
+  favorite: true;
+  /** The list owner's rating. */
+  myRating: number | null;
+  addedAt: string;
+}
+
+/** A favorite as lists show it: full details, or (detailsPartial) what was stored when it was added. */
+export type FavoriteMovie = (MovieDetails & OwnFields & { detailsPartial: false }) | (PartialDetails & OwnFields & { detailsPartial: true });

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { FavoriteEntity } from './entities/favorite.entity';
+
+export type FavoriteSort = 'releaseDate' | 'rating';
+export type SortOrder = 'asc' | 'desc';
+
+/** A favorite with the owner's rating of the same movie. */
+export interface RatedFavorite {
+  tmdbId: number;
+  title: string;
+  releaseDate: string | null;
+  posterPath: string | null;
+  addedAt: Date;
+  myRating: number | null;
+}
+
+export interface NewFavorite {
+  userId: number;
+  tmdbId: number;
+  title: string;
+  releaseDate: string | null;
+  posterPath: string | null;
+}
+
+/**
+ * Whitelisted ORDER BY clauses. Unknown dates and unrated movies go last in
+ * either direction; the secondary key keeps its natural direction (newest,
+ * best rated first) and the movie id settles remaining ties, so pages never
+ * overlap.
+ */
+const ORDER_BY: Record<FavoriteSort, Record<SortOrder, string>> = {
+  releaseDate: {
+    desc: 'f.release_date DESC NULLS LAST, r.stars DESC NULLS LAST, f.tmdb_id ASC',
+    asc: 'f.release_date ASC NULLS LAST, r.stars DESC NULLS LAST, f.tmdb_id ASC',
+  },
+  rating: {
+    desc: 'r.stars DESC NULLS LAST, f.release_date DESC NULLS LAST, f.tmdb_id ASC',
+    asc: 'r.stars ASC NULLS LAST, f.release_date DESC NULLS LAST, f.tmdb_id ASC',
+  },
+};
+
+interface RatedFavoriteRow {
+  tmdb_id: number;
+  title: string;
+  release_date: string | null;
+  poster_path: string | null;
+  created_at: Date;
+  stars: string | null;
+}
+
+@Injectable()
+export class FavoritesRepository {
+  constructor(@InjectRepository(FavoriteEntity) private readonly favorites: Repository<FavoriteEntity>) {}
+
+  find(userId: number, tmdbId: number): Promise<FavoriteEntity | null> {
+    return this.favorites.findOneBy({ userId, tmdbId });
+  }
+
+  /** Adds the favorite unless it is there already (a concurrent add may win); `created` says which. */
+  async add(favorite: NewFavorite): Promise<{ favorite: FavoriteEntity; created: boolean }> {
+    const inserted: unknown[] = await this.favorites.query(
+      `INSERT INTO favorites (user_id, tmdb_id, title, release_date, poster_path) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id, tmdb_id) DO NOTHING RETURNING tmdb_id`,
+      [favorite.userId, favorite.tmdbId, favorite.title, favorite.releaseDate, favorite.posterPath],
+    );
+    return { favorite: (await this.find(favorite.userId, favorite.tmdbId))!, created: inserted.length > 0 };
+  }
+
+  async delete(userId: number, tmdbId: number): Promise<boolean> {
+    const result = await this.favorites.delete({ userId, tmdbId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async deleteAll(userId: number): Promise<number> {
+    const result = await this.favorites.delete({ userId });
+    return result.affected ?? 0;
+  }
+
+  count(userId: number): Promise<number> {
+    return this.favorites.countBy({ userId });
+  }
+
+  /** One page of a user's favorites with their rating, in one query. */
+  async page(userId: number, sort: FavoriteSort, order: SortOrder, offset: number, limit: number): Promise<RatedFavorite[]> {
+    const rows: RatedFavoriteRow[] = await this.favorites.query(
+      `SELECT f.tmdb_id, f.title, f.release_date::text AS release_date, f.poster_path, f.created_at, r.stars
+         FROM favorites f
+         LEFT JOIN ratings r ON r.user_id = f.user_id AND r.tmdb_id = f.tmdb_id
+        WHERE f.user_id = $1
+        ORDER BY ${ORDER_BY[sort][order]}
+        LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+    return rows.map((row) => ({
+      tmdbId: row.tmdb_id,
+      title: row.title,
+      releaseDate: row.release_date,
+      posterPath: row.poster_path,
+      addedAt: row.created_at,
+      myRating: row.stars === null ? null : Number(row.stars),
+    }));
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/errors/domain-error';
+import { makePage, Page, pageOffset } from '../common/http/pagination';
+import { UsersRepository } from '../auth/users.repository';
+import type { MovieDetails } from '../movies/movie.types';
+import { TmdbPort } from '../movies/tmdb.port';
+import type { FavoriteResponse } from './dto/favorite.response';
+import type { FavoritesQuery } from './dto/favorites-query.dto';
+import { FavoriteEntity } from './entities/favorite.entity';
+import type { FavoriteMovie } from './favorite-movie';
+import { FavoriteDetailsLoader } from './favorite-details.loader';
+import { FavoritesRepository, RatedFavorite } from './favorites.repository';
+
+@Injectable()
+export class FavoritesService {
+  constructor(
+    private readonly favorites: FavoritesRepository,
+    private readonly users: UsersRepository,
+    private readonly tmdb: TmdbPort,
+    private readonly details: FavoriteDetailsLoader,
+  ) {}
+
+  /**
+   * Adds a movie to the user's favorites (created false when it was there).
+   * A new favorite must exist in TMDB; its title, release date and poster are
+   * kept so the list can be ordered and shown without TMDB.
+   */
+  async add(userId: number, tmdbId: number): Promise<{ favorite: FavoriteResponse; created: boolean }> {
+    const existing = await this.favorites.find(userId, tmdbId);
+    if (existing) return { favorite: await this.toResponse(existing), created: false };
+    const movie = await this.tmdb.getMovieDetails(tmdbId);
+    const { favorite, created } = await this.favorites.add({
+      userId,
+      tmdbId,
+      title: movie.title,
+      releaseDate: movie.releaseDate,
+      posterPath: movie.posterPath,
+    });
+    return { favorite: await this.toResponse(favorite), created };
+  }
+
+  async remove(userId: number, tmdbId: number): Promise<void> {
+    if (!(await this.favorites.delete(userId, tmdbId))) {
+      throw new NotFoundError('FavoriteNotFound', 'That movie is not among your favorites.');
+    }
+  }
+
+  /** Another user's list (authorisation is the caller's business); 404 for a user that does not exist. */
+  async listOfUser(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+    await this.requireUser(userId);
+    return this.list(userId, query);
+  }
+
+  async removeAllOfUser(userId: number): Promise<void> {
+    await this.requireUser(userId);
+    await this.favorites.deleteAll(userId);
+  }
+
+  /** One page of favorites in the asked order, each with full details (or the stored fields) and the owner's rating. */
+  async list(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+    const [total, rows] = await Promise.all([
+      this.favorites.count(userId),
+      this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize),
+    ]);
+    const details = await this.details.load(rows.map((row) => row.tmdbId));
+    const items = await Promise.all(rows.map((row) => this.toMovie(row, details.get(row.tmdbId))));
+    return makePage(items, query.page, query.pageSize, total);
+  }
+
+  private async toMovie(row: RatedFavorite, details: MovieDetails | undefined): Promise<FavoriteMovie> {
+    const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
+    if (details) return { ...details, ...own, detailsPartial: false as const };
+    return {
+      tmdbId: row.tmdbId,
+      title: row.title,
+      releaseDate: row.releaseDate,
+      posterPath: row.posterPath,
+      posterUrl: await this.tmdb.imageUrl(row.posterPath, 'poster'),
+      ...PARTIAL_DETAILS,
+      ...own,
+      detailsPartial: true as const,
+    };
+  }
+
+  private async toResponse(favorite: FavoriteEntity): Promise<FavoriteResponse> {
+    return {
+      tmdbId: favorite.tmdbId,
+      title: favorite.title,
+      releaseDate: favorite.releaseDate,
+      posterUrl: await this.tmdb.imageUrl(favorite.posterPath, 'poster'),
+      addedAt: favorite.createdAt.toISOString(),
+    };
+  }
+
+  private async requireUser(userId: number): Promise<void> {
+    if (!(await this.users.findById(userId))) throw new NotFoundError('UserNotFound', `There is no user ${userId}.`);
+  }
+}
+
+/** What a favorite shows for the details TMDB could not give: unknown, not zero. */
+const PARTIAL_DETAILS = {
+  originalTitle: null,
+  originalLanguage: null,
+  overview: null,
+  tagline: null,
+  status: null,
+  runtime: null,
+  genres: [] as never[],
+  backdropUrl: null,
+  voteAverage: null,
+  voteCount: null,
+  popularity: null,
+  imdbId: null,
+  homepage: null,
+  adult: null,
+  videos: [] as never[],
+  credits: { cast: [] as never[], crew: [] as never[] },
+  watchProviders: {},
+};

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** What one user has said about one movie. */
+export interface UserMovieFlags {
+  favorite: boolean;
+  myRating: number | null;
+}
+
+export const NO_FLAGS: UserMovieFlags = { favorite: false, myRating: null };
+
+/**
+ * The caller's `favorite` and `myRating` for a page of TMDB movies, in one
+ * query whatever the page size. Merged into shared (cached) TMDB answers per
+ * request, so nothing personal is ever cached.
+ */
+@Injectable()
+export class UserMovieFlagsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forMovies(userId: number, tmdbIds: readonly number[]): Promise<Map<number, UserMovieFlags>> {
+    const flags = new Map<number, UserMovieFlags>();
+    if (tmdbIds.length === 0) return flags;
+    const rows: Array<{ tmdb_id: number; favorite: boolean; stars: string | null }> = await this.dataSource.query(
+      `SELECT ids.tmdb_id, f.tmdb_id IS NOT NULL AS favorite, r.stars
+         FROM unnest($2::int[]) AS ids (tmdb_id)
+         LEFT JOIN favorites f ON f.user_id = $1 AND f.tmdb_id = ids.tmdb_id
+         LEFT JOIN ratings r ON r.user_id = $1 AND r.tmdb_id = ids.tmdb_id`,
+      [userId, [...new Set(tmdbIds)]],
+    );
+    for (const row of rows) flags.set(row.tmdb_id, { favorite: row.favorite, myRating: row.stars === null ? null : Number(row.stars) });
+    return flags;
+  }
+}
