@@ -17,6 +17,9 @@ import { FavoritesModule } from './favorites/favorites.module';
 import { MoviesModule } from './movies/movies.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { SharedListsModule } from './shared-lists/shared-lists.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { NotionSyncModule } from './notion-sync/notion-sync.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +39,9 @@ export class AppModule {
         FavoritesModule,
         RatingsModule,
         SharedListsModule,
+        CatalogModule,
+        ReviewsModule,
+        NotionSyncModule,
       ],
       providers: [
         // Order matters: authenticate first, so the rate limiter can count per user.

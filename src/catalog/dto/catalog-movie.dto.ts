@@ -1,0 +1,77 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+
+export const MIN_YEAR = 1870;
+export const MAX_YEAR = 2200;
+const MAX_ID = 2_147_483_647;
+
+/** A movie title: 1-300 characters, not only spaces. */
+export function MovieTitle() {
+  return applyDecorators(IsString(), MinLength(1), MaxLength(300), Matches(/\S/, { message: 'title must not be blank' }));
+}
+
+export function MovieYear() {
+  return applyDecorators(IsInt(), Min(MIN_YEAR), Max(MAX_YEAR));
+}
+
+/** May be left out, but not sent as null: null would mean "no value" for a column that needs one. */
+export function Omittable() {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+export function PositiveId() {
+  return applyDecorators(IsInt(), Min(1), Max(MAX_ID));
+}
+
+export class CreateCatalogMovieDto {
+  @ApiProperty({ example: 'Central do Brasil', minLength: 1, maxLength: 300 })
+  @MovieTitle()
+  title: string;
+
+  @ApiProperty({ example: 1998, minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @MovieYear()
+  year: number;
+
+  @ApiProperty({ example: 'A retired teacher helps a boy look for his father.', maxLength: 5000 })
+  @IsString()
+  @MaxLength(5000)
+  description: string;
+
+  @ApiPropertyOptional({ example: 666, minimum: 1, description: 'The TMDB id; at most one catalog movie per TMDB id' })
+  @IsOptional()
+  @PositiveId()
+  tmdbId?: number;
+}
+
+export class UpdateCatalogMovieDto {
+  @ApiPropertyOptional({ example: 'Central Station', minLength: 1, maxLength: 300 })
+  @Omittable()
+  @MovieTitle()
+  title?: string;
+
+  @ApiPropertyOptional({ example: 1998, minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @Omittable()
+  @MovieYear()
+  year?: number;
+
+  @ApiPropertyOptional({ example: 'A retired teacher helps a boy look for his father.', maxLength: 5000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 666, minimum: 1, nullable: true, description: 'null removes the TMDB link' })
+  @IsOptional()
+  @PositiveId()
+  tmdbId?: number | null;
+}
+
+/** `/catalog/movies/{id}`: the path text converted, then bounded. */
+export class CatalogMovieIdParams {
+  @ApiProperty({ example: 1, minimum: 1 })
+  @Type(() => Number)
+  @PositiveId()
+  id: number;
+}

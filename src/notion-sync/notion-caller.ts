@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Settings } from '../config/settings';
+import { Metrics } from '../infra/metrics/metrics';
+import { classifyNotionFailure, ClassifiedFailure, NotionCallError } from './notion-call-error';
+import { NotionPacer } from './notion-pacer';
+
+/** Longest Retry-After we sit out; beyond it the caller gets a 503 with Retry-After rather than a hung request. */
+export const MAX_RETRY_AFTER_MS = 30_000;
+const BACKOFF_BASE_MS = 200;
+const BACKOFF_CAP_MS = 5000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface CallOptions {
+  /** For the log and the error message, e.g. 'create page'. */
+  operation: string;
+  /** A write: its timeouts and gateway errors leave us unsure whether it happened. */
+  write?: boolean;
+}
+
+/**
+ * The retry policy of every Notion call, owned here rather than by @notionhq/client (whose retries are
+ * off): each attempt is paced under the rate limit and bounded by UPSTREAM_TIMEOUT_MS; retryable failures
+ * are retried UPSTREAM_RETRIES times with exponential backoff and jitter, or after Notion's Retry-After.
+ * The attempt function decides what is safe to repeat (a create looks its page up before creating again).
+ */
+@Injectable()
+export class NotionCaller {
+  private readonly logger = new Logger('Notion');
+  private readonly retries: number;
+
+  constructor(
+    config: ConfigService<Settings, true>,
+    private readonly pacer: NotionPacer,
+    private readonly metrics: Metrics,
+  ) {
+    this.retries = config.get('upstream', { infer: true }).retries;
+  }
+
+  /** One HTTP request to Notion, when the rate limit allows it. */
+  async send<T>(request: () => Promise<T>): Promise<T> {
+    const pausedMs = this.pacer.pausedForMs();
+    if (pausedMs > MAX_RETRY_AFTER_MS) {
+      throw new NotionCallError('upstream_unavailable', 'Notion is rate limiting us; try again later.', 429, Math.ceil(pausedMs / 1000));
+    }
+    await this.pacer.acquire();
+    try {
+      const result = await request();
+      this.metrics.upstreamRequests.inc({ upstream: 'notion', outcome: 'ok' });
+      return result;
+    } catch (error) {
+      this.metrics.upstreamRequests.inc({ upstream: 'notion', outcome: classifyNotionFailure(error).outcome });
+      throw error;
+    }
+  }
+
+  /** Runs `attempt` until it succeeds, fails for good, or the retries are spent; throws NotionCallError. */
+  async run<T>(options: CallOptions, attempt: () => Promise<T>): Promise<T> {
+    let uncertain = false;
+    for (let attemptNumber = 0; ; attemptNumber += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (error instanceof NotionCallError) throw error;
+        const failure = classifyNotionFailure(error);
+        uncertain ||= Boolean(options.write) && failure.mayHaveApplied;
+        const waitMs = failure.retryAfterMs ?? backoff(attemptNumber);
+        const giveUp = !failure.retryable || attemptNumber >= this.retries || waitMs > MAX_RETRY_AFTER_MS;
+        this.logger.warn({
+          msg: `Notion ${options.operation} failed${giveUp ? '' : '; retrying'}`,
+          attempt: attemptNumber + 1,
+          outcome: failure.outcome,
+          detail: failure.detail,
+          waitMs: giveUp ? undefined : waitMs,
+        });
+        // Notion's Retry-After holds back every caller (through the pacer); other failures back off only this one.
+        const pausesEveryone = failure.status === 429 && failure.retryAfterMs !== undefined;
+        if (pausesEveryone) this.pacer.pauseFor(waitMs);
+        if (giveUp) throw toCallError(failure, options.operation, uncertain);
+        this.metrics.upstreamRetries.inc({ upstream: 'notion' });
+        if (!pausesEveryone) await sleep(waitMs);
+      }
+    }
+  }
+}
+
+function backoff(attemptNumber: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attemptNumber);
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+function toCallError(failure: ClassifiedFailure, operation: string, mayHaveApplied: boolean): NotionCallError {
+  const retryAfterSeconds = failure.retryAfterMs !== undefined ? Math.max(1, Math.ceil(failure.retryAfterMs / 1000)) : undefined;
+  const message =
+    failure.kind === 'upstream_timeout'
+      ? `Notion did not answer in time (${operation}).`
+      : failure.kind === 'upstream_unavailable'
+        ? `Notion is unavailable right now (${operation}); try again later.`
+        : failure.kind === 'not_found'
+          ? `Notion has no such page (${operation}).`
+          : `Notion refused or failed the request (${operation}).`;
+  return new NotionCallError(failure.kind, message, failure.status, retryAfterSeconds, mayHaveApplied);
+}
