@@ -20,6 +20,7 @@ import { SharedListsModule } from './shared-lists/shared-lists.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { NotionSyncModule } from './notion-sync/notion-sync.module';
+import { OrdersModule } from './orders/orders.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         CatalogModule,
         ReviewsModule,
         NotionSyncModule,
+        OrdersModule,
       ],
       providers: [
         // Order matters: authenticate first, so the rate limiter can count per user.

@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UpstreamError } from '../common/errors/domain-error';
+import { AIRTABLE_FIELDS, mapAirtableOrder } from './airtable-order.mapper';
+import { AirtablePort, AirtableRecord } from './airtable.port';
+import { HeldSyncLock } from './order-sync.lock';
+import { ImportedOrder } from './order.types';
+import { OrderSyncOptions } from './orders.options';
+import { OrdersRepository } from './orders.repository';
+import { SyncFigures } from './sync-run.types';
+import { SyncRunsRepository } from './sync-runs.repository';
+
+export interface ImportPlan {
+  runId: number;
+  fullPass: boolean;
+  /** Only records modified after this; every record when null. */
+  modifiedSince: Date | null;
+  previousHighWaterMark: Date | null;
+}
+
+/** Problems of single records are logged one by one up to this many per run, then only counted. */
+const LOGGED_PROBLEMS_PER_RUN = 50;
+const DELETION_SLICE = 5_000;
+
+/**
+ * The work of one import run: list the records Airtable has (all, or those
+ * modified since the plan's bound), upsert them page by page, and on a full
+ * pass remove the orders Airtable no longer has. Figures are written into
+ * `figures` as it goes, so they are right even when it throws half-way.
+ */
+@Injectable()
+export class OrderImporter {
+  private readonly logger = new Logger('OrderSync');
+
+  constructor(
+    private readonly airtable: AirtablePort,
+    private readonly orders: OrdersRepository,
+    private readonly runs: SyncRunsRepository,
+    private readonly options: OrderSyncOptions,
+  ) {}
+
+  /** Answers the new high-water mark. */
+  async execute(plan: ImportPlan, lock: HeldSyncLock, figures: SyncFigures, signal: AbortSignal): Promise<Date | null> {
+    const listingStartedAt = new Date();
+    const seen = plan.fullPass ? new Set<string>() : undefined;
+    let newestModified: Date | null = null;
+    let restarts = 0;
+    let problemsLogged = 0;
+
+    const pages = this.airtable.listRecords({
+      filterByFormula: plan.modifiedSince ? modifiedAfterFormula(plan.modifiedSince) : undefined,
+      fields: Object.values(AIRTABLE_FIELDS),
+      pageSize: this.options.pageSize,
+      signal,
+    });
+    for await (const page of pages) {
+      if (page.restarted && ++restarts > this.options.maxListingRestarts) {
+        throw new UpstreamError('upstream_unavailable', 'airtable', `The Airtable listing expired ${restarts} times; giving up this run.`);
+      }
+      figures.fetched += page.records.length;
+      const batch = new Map<string, ImportedOrder>();
+      for (const record of page.records) {
+        seen?.add(record.id);
+        const { order, problems } = mapAirtableOrder(record);
+        if (problems.length > 0 && problemsLogged++ < LOGGED_PROBLEMS_PER_RUN) this.logProblems(plan.runId, record, problems, !order);
+        if (!order) {
+          figures.skipped += 1;
+          continue;
+        }
+        if (problems.length > 0) figures.incomplete += 1;
+        const twin = batch.get(order.recordId);
+        if (twin) figures.unchanged += 1;
+        if (!twin || twin.airtableModifiedAt < order.airtableModifiedAt) batch.set(order.recordId, order);
+        if (!newestModified || order.airtableModifiedAt > newestModified) newestModified = order.airtableModifiedAt;
+      }
+      const written = await this.orders.upsert([...batch.values()], { executor: lock.connection });
+      figures.created += written.created;
+      figures.updated += written.updated;
+      figures.unchanged += written.unchanged;
+      await this.runs.saveProgress(plan.runId, figures);
+      signal.throwIfAborted();
+    }
+
+    if (seen) figures.deleted = await this.deleteMissing(seen, lock);
+    if (problemsLogged > LOGGED_PROBLEMS_PER_RUN) {
+      this.logger.warn({ msg: `${problemsLogged - LOGGED_PROBLEMS_PER_RUN} more records with problems were not logged one by one`, runId: plan.runId });
+    }
+    return nextHighWaterMark(plan.previousHighWaterMark, newestModified, listingStartedAt);
+  }
+
+  /** Walks the local ids in slices and removes those the full listing did not return. */
+  private async deleteMissing(seen: Set<string>, lock: HeldSyncLock): Promise<number> {
+    let deleted = 0;
+    let after: string | null = null;
+    for (;;) {
+      const recordIds = await this.orders.recordIdsAfter(after, DELETION_SLICE, lock.connection);
+      if (recordIds.length === 0) return deleted;
+      deleted += await this.orders.deleteByRecordIds(recordIds.filter((id) => !seen.has(id)), lock.connection);
+      after = recordIds[recordIds.length - 1];
+    }
+  }
+
+  private logProblems(runId: number, record: AirtableRecord, problems: string[], skipped: boolean): void {
+    this.logger.warn({
+      msg: skipped ? 'Airtable record skipped' : 'Airtable record stored with empty fields',
+      runId,
+      recordId: record.id,
+      problems,
+    });
+  }
+}
+
+/** Airtable formula: records whose Last Modified time is after `since`. */
+export function modifiedAfterFormula(since: Date): string {
+  return `IS_AFTER({${AIRTABLE_FIELDS.lastModified}}, DATETIME_PARSE('${since.toISOString()}'))`;
+}
+
+/**
+ * The newest Last Modified time received, but never later than when the
+ * listing started: a record edited while we paged may have been listed before
+ * its edit, and must come again next time. Never moves backwards.
+ */
+export function nextHighWaterMark(previous: Date | null, newestReceived: Date | null, listingStartedAt: Date): Date | null {
+  if (!newestReceived) return previous;
+  const candidate = newestReceived < listingStartedAt ? newestReceived : listingStartedAt;
+  return previous && previous > candidate ? previous : candidate;
+}

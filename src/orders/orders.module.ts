@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AirtableAdapter } from './airtable.adapter';
+import { AirtablePort } from './airtable.port';
+import { OrderEntity } from './entities/order.entity';
+import { SyncRunEntity } from './entities/sync-run.entity';
+import { OrderImporter } from './order-importer';
+import { OrderSyncController } from './order-sync.controller';
+import { OrderSyncLock } from './order-sync.lock';
+import { OrderSyncScheduler } from './order-sync.scheduler';
+import { OrderSyncService } from './order-sync.service';
+import { OrdersController } from './orders.controller';
+import { AirtableClientOptions, OrderSyncOptions } from './orders.options';
+import { OrdersRepository } from './orders.repository';
+import { OrdersService } from './orders.service';
+import { SyncRunsRepository } from './sync-runs.repository';
+
+/** Orders imported from Airtable: listing, summary, write-through edits, and the import itself. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OrderEntity, SyncRunEntity]), ScheduleModule.forRoot()],
+  controllers: [OrdersController, OrderSyncController],
+  providers: [
+    { provide: AirtablePort, useClass: AirtableAdapter },
+    AirtableClientOptions,
+    OrderSyncOptions,
+    OrdersRepository,
+    SyncRunsRepository,
+    OrdersService,
+    OrderSyncLock,
+    OrderImporter,
+    OrderSyncService,
+    OrderSyncScheduler,
+  ],
+  exports: [OrderSyncService],
+})
+export class OrdersModule {}

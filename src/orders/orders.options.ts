@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * How the Airtable client paces itself. Not environment settings: defaults that
+ * fit Airtable's published limits, a provider that tests (and a module
+ * override, if ever needed) can tune. Read at each use, so changes apply at once.
+ */
+@Injectable()
+export class AirtableClientOptions {
+  /** Airtable allows 5 requests per second per base; keep headroom for other integrations on the base. 0 = no pacing. */
+  requestsPerSecond = 4;
+  /** After a 429 Airtable refuses every request to the base for 30 seconds. */
+  rateLimitPauseMs = 30_000;
+  /** 429s in a row on one request before giving up. */
+  maxRateLimitWaits = 4;
+  /** First backoff after a 5xx, a timeout or a network error; doubled each retry, with jitter. */
+  retryBaseDelayMs = 500;
+}
+
+/** How the import runs. */
+@Injectable()
+export class OrderSyncOptions {
+  /** Airtable's maximum page size. */
+  pageSize = 100;
+  /** Incremental runs ask for records modified since the last high-water mark minus this, for clock skew and late writes. */
+  overlapMs = 5 * 60_000;
+  /** A full pass (every record; deletions detected) after this many incremental runs... */
+  fullPassEveryRuns = 12;
+  /** ...or when the last full pass is older than this. */
+  fullPassMaxAgeMs = 24 * 60 * 60_000;
+  /** Restarts of a listing whose offset expired before the run gives up. */
+  maxListingRestarts = 3;
+}
