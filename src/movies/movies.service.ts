@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogService } from '../catalog/catalog.service';
+import { NO_FLAGS, UserMovieFlags, UserMovieFlagsRepository } from '../favorites/user-movie-flags.repository';
+import type { DiscoverQuery, MovieDetails, MovieSummary, MovieSummaryPage, PopularQuery, SearchQuery } from './movie.types';
+import { Cached, TmdbPort } from './tmdb.port';
+
+export type MovieSummaryWithFlags = MovieSummary & UserMovieFlags;
+export type MoviePageWithFlags = Omit<MovieSummaryPage, 'items'> & { items: MovieSummaryWithFlags[] };
+export type MovieWithFlags = MovieDetails & UserMovieFlags & { averageRating: number | null; reviewCount: number };
+
+/**
+ * TMDB's movies as one user sees them: the shared, cached TMDB answer with the
+ * caller's own flags merged in afterwards (one query per page), so nothing
+ * personal ever enters the cache.
+ */
+@Injectable()
+export class MoviesService {
+  constructor(
+    private readonly tmdb: TmdbPort,
+    private readonly flags: UserMovieFlagsRepository,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async popular(userId: number, query: PopularQuery): Promise<Cached<MoviePageWithFlags>> {
+    return this.withFlags(userId, await this.tmdb.popular(query));
+  }
+
+  async discover(userId: number, query: DiscoverQuery): Promise<Cached<MoviePageWithFlags>> {
+    return this.withFlags(userId, await this.tmdb.discover(query));
+  }
+
+  async search(userId: number, query: SearchQuery): Promise<Cached<MoviePageWithFlags>> {
+    return this.withFlags(userId, await this.tmdb.search(query));
+  }
+
+  async details(userId: number, tmdbId: number, language?: string): Promise<Cached<MovieWithFlags>> {
+    const { value, cache } = await this.tmdb.fetchMovieDetails(tmdbId, language);
+    const [flags, stats] = await Promise.all([this.flags.forMovies(userId, [tmdbId]), this.catalog.reviewStatsByTmdbId(tmdbId)]);
+    return { value: { ...value, ...(flags.get(tmdbId) ?? NO_FLAGS), ...stats }, cache };
+  }
+
+  private async withFlags(userId: number, { value, cache }: Cached<MovieSummaryPage>): Promise<Cached<MoviePageWithFlags>> {
+    const flags = await this.flags.forMovies(userId, value.items.map((movie) => movie.tmdbId));
+    const items = value.items.map((movie) => ({ ...movie, ...(flags.get(movie.tmdbId) ?? NO_FLAGS) }));
+    return { value: { ...value, items }, cache };
+  }
+}
