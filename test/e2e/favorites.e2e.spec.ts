@@ -20,6 +20,8 @@ describe('favorites (e2e)', () => {
       UPSTREAM_RETRIES: '2',
       UPSTREAM_TIMEOUT_MS: '1000',
       RATE_LIMIT_PER_MINUTE: '100000',
+      // Keeps what the tests leave in a shared Redis from lingering for a day.
+      CACHE_STALE_TTL_SECONDS: '300',
     });
   });
   afterAll(async () => {

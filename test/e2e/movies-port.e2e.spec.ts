@@ -10,7 +10,7 @@ describe('TmdbPort as other features use it (e2e)', () => {
 
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 200 });
-    api = await startTestApp({ TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot, UPSTREAM_RETRIES: '1', UPSTREAM_TIMEOUT_MS: '500' });
+    api = await startTestApp({ TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot, UPSTREAM_RETRIES: '1', UPSTREAM_TIMEOUT_MS: '500', CACHE_STALE_TTL_SECONDS: '300' });
     port = api.app.get(TmdbPort);
   });
   afterAll(async () => {

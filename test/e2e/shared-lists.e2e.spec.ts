@@ -13,6 +13,8 @@ describe('shared lists (e2e)', () => {
       UPSTREAM_RETRIES: '1',
       UPSTREAM_TIMEOUT_MS: '1000',
       RATE_LIMIT_PER_MINUTE: '100000',
+      // Keeps what the tests leave in a shared Redis from lingering for a day.
+      CACHE_STALE_TTL_SECONDS: '300',
     });
   });
   afterAll(async () => {
