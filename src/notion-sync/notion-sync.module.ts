@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { MovieTitleSync } from './movie-title-sync';
@@ -11,8 +10,9 @@ import { ReconciliationService } from './reconciliation.service';
 
 /** Keeps Notion in line with the reviews table: reconciliation on demand and on a schedule, renamed movies. */
 @Module({
-  // forRoot() is global and deduplicated by Nest, so another feature importing it too is harmless.
-  imports: [ScheduleModule.forRoot(), NotionModule, ReviewsModule, CatalogModule],
+  // SchedulerRegistry comes from ScheduleModule.forRoot(), imported once by AppModule: under Nest 11 each
+  // forRoot() call is a module instance of its own (a registry and a decorator explorer each).
+  imports: [NotionModule, ReviewsModule, CatalogModule],
   controllers: [ReconciliationController],
   providers: [ReconciliationService, ReconciliationLock, ReconciliationScheduler, MovieTitleSync],
 })

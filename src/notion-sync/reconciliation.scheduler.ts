@@ -28,6 +28,11 @@ export class ReconciliationScheduler implements OnApplicationBootstrap, OnApplic
     this.logger.log(`Notion reconciliation every ${minutes} min`);
   }
 
+  /** Whether the periodic run is registered. */
+  get scheduled(): boolean {
+    return this.registry.doesExist('interval', RECONCILIATION_INTERVAL);
+  }
+
   /** One scheduled run; another replica (or an admin) already running one is not an error. */
   tick(): Promise<void> {
     this.running ??= this.reconciliation
@@ -46,7 +51,7 @@ export class ReconciliationScheduler implements OnApplicationBootstrap, OnApplic
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.registry.doesExist('interval', RECONCILIATION_INTERVAL)) this.registry.deleteInterval(RECONCILIATION_INTERVAL);
+    if (this.scheduled) this.registry.deleteInterval(RECONCILIATION_INTERVAL);
     await this.running;
   }
 }
