@@ -66,6 +66,18 @@ export async function configureHttpServer(app: NestFastifyApplication, settings:
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // At shutdown, a request already in flight must answer with `Connection: close`: otherwise its
+  // keep-alive connection (an ingress holds them open) stays up after the answer and server.close()
+  // waits for the client's idle timeout, past the pod's termination grace period.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
