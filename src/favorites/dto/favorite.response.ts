@@ -27,22 +27,22 @@ export class FavoriteResponse {
  * known; the other detail fields are null or empty.
  */
 export class FavoriteMovieResponse extends PartialType(MovieDetailsResponse) {
-  @ApiProperty({ example: 550 })
+  @ApiProperty({ required: true, example: 550 })
   override tmdbId: number;
 
-  @ApiProperty({ example: 'Fight Club' })
+  @ApiProperty({ required: true, example: 'Fight Club' })
   override title: string;
 
-  @ApiProperty({ example: '1999-10-15', nullable: true, type: String, format: 'date' })
+  @ApiProperty({ required: true, example: '1999-10-15', nullable: true, type: String, format: 'date' })
   override releaseDate: string | null;
 
-  @ApiProperty({ example: 'https://image.tmdb.org/t/p/w500/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg', nullable: true, type: String })
+  @ApiProperty({ required: true, example: 'https://image.tmdb.org/t/p/w500/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg', nullable: true, type: String })
   override posterUrl: string | null;
 
-  @ApiProperty({ example: true })
+  @ApiProperty({ required: true, example: true })
   override favorite: boolean;
 
-  @ApiProperty({ example: 4.5, nullable: true, type: Number, description: "The list owner's rating, null if not rated" })
+  @ApiProperty({ required: true, example: 4.5, nullable: true, type: Number, description: "The list owner's rating, null if not rated" })
   override myRating: number | null;
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z', format: 'date-time' })

@@ -17,7 +17,7 @@ export const DISCOVER_SORTS = [
 ] as const;
 
 export class MovieLanguageQuery {
-  @ApiPropertyOptional({ example: 'en-US', default: 'en-US', pattern: LANGUAGE.source, description: 'ISO 639-1 language, optionally with an ISO 3166-1 region' })
+  @ApiPropertyOptional({ type: String, example: 'en-US', default: 'en-US', pattern: LANGUAGE.source, description: 'ISO 639-1 language, optionally with an ISO 3166-1 region' })
   @IsOptional()
   @IsString()
   @Matches(LANGUAGE, { message: 'language must look like "en" or "en-US"' })
@@ -25,7 +25,7 @@ export class MovieLanguageQuery {
 }
 
 export class MovieListQuery extends MovieLanguageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TMDB_PAGE, default: 1, example: 1, description: 'TMDB pages hold 20 movies; page 500 is the last TMDB serves' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_TMDB_PAGE, default: 1, example: 1, description: 'TMDB pages hold 20 movies; page 500 is the last TMDB serves' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -35,7 +35,7 @@ export class MovieListQuery extends MovieLanguageQuery {
 }
 
 export class PopularMoviesQuery extends MovieListQuery {
-  @ApiPropertyOptional({ example: 'US', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 country whose release dates count' })
+  @ApiPropertyOptional({ type: String, example: 'US', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 country whose release dates count' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Z]{2}$/, { message: 'region must be an ISO 3166-1 code such as "US"' })
@@ -45,12 +45,12 @@ export class PopularMoviesQuery extends MovieListQuery {
 const toYear = () => Type(() => Number);
 
 export class DiscoverMoviesQuery extends MovieListQuery {
-  @ApiPropertyOptional({ enum: DISCOVER_SORTS, default: 'popularity.desc', example: 'vote_average.desc' })
+  @ApiPropertyOptional({ type: String, enum: DISCOVER_SORTS, default: 'popularity.desc', example: 'vote_average.desc' })
   @IsOptional()
   @IsIn(DISCOVER_SORTS)
   sortBy?: (typeof DISCOVER_SORTS)[number];
 
-  @ApiPropertyOptional({ example: 1999, minimum: 1874, maximum: CURRENT_YEAR_LIMIT, description: 'Primary release year' })
+  @ApiPropertyOptional({ type: 'integer', example: 1999, minimum: 1874, maximum: CURRENT_YEAR_LIMIT, description: 'Primary release year' })
   @IsOptional()
   @toYear()
   @IsInt()
@@ -74,13 +74,13 @@ export class DiscoverMoviesQuery extends MovieListQuery {
 }
 
 export class SearchMoviesQuery extends MovieListQuery {
-  @ApiProperty({ example: 'fight club', minLength: 1, maxLength: 200, description: 'Words of the title (or the original title)' })
+  @ApiProperty({ type: String, example: 'fight club', minLength: 1, maxLength: 200, description: 'Words of the title (or the original title)' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)
   query: string;
 
-  @ApiPropertyOptional({ example: 1999, minimum: 1874, maximum: CURRENT_YEAR_LIMIT, description: 'Primary release year' })
+  @ApiPropertyOptional({ type: 'integer', example: 1999, minimum: 1874, maximum: CURRENT_YEAR_LIMIT, description: 'Primary release year' })
   @IsOptional()
   @toYear()
   @IsInt()

@@ -34,7 +34,7 @@ function positiveIntParam(name: string, description: string, example: number): (
   return () => (target, key, index) => {
     RawPathParam(name, new PositiveIntPipe(name))(target, key, index);
     const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;
-    ApiParam({ name, description, example, schema: { type: 'integer', minimum: 1, maximum: MAX_INT_ID } })(target, key!, descriptor);
+    ApiParam({ name, description, example, schema: { type: 'integer', minimum: 1, maximum: MAX_INT_ID, example } })(target, key!, descriptor);
   };
 }
 
