@@ -1,5 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import axios from 'axios';
 import { UpstreamError } from '../../src/common/errors/domain-error';
 import { Metrics } from '../../src/infra/metrics/metrics';
@@ -86,5 +88,22 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
     const error = await failure(client({ timeoutMs: 100 }).get({ path: '/movie/550', query: {} }));
     expect(error).toMatchObject({ kind: 'upstream_timeout' });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('retries a 200 that is not JSON, then reports it as a 502 kind', async () => {
+    let hits = 0;
+    const proxy = createServer((_request, response) => {
+      hits += 1;
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>gateway error</html>');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseURL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/3`;
+      const error = await failure(client({ baseURL }).get({ path: '/movie/550', query: {} }));
+      expect(error).toMatchObject({ kind: 'upstream_failed', message: expect.stringMatching(/not JSON/) });
+      expect(hits).toBe(3);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });

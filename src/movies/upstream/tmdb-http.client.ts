@@ -87,7 +87,13 @@ export class TmdbHttpClient {
       clearTimeout(timer);
     }
     this.metrics.upstreamRequests.inc({ upstream: TMDB, outcome: String(response.status) });
-    if (response.status >= 200 && response.status < 300) return { data: response.data as T };
+    if (response.status >= 200 && response.status < 300) {
+      if (typeof response.data === 'object' && response.data !== null) return { data: response.data as T };
+      // A 200 that is not JSON comes from something in front of TMDB (a proxy's error page); another try may pass it.
+      return {
+        failure: { outcome: 'invalid_body', status: response.status, retryable: true, error: new UpstreamError('upstream_failed', TMDB, 'TMDB answered something that is not JSON.', response.status) },
+      };
+    }
     return { failure: statusFailure(response) };
   }
 }
