@@ -9,7 +9,7 @@ import { findFreePort } from '../../src/infra/database/embedded-database';
 import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
 import { NotionSimulator, startNotionSimulator } from '../../src/simulators/notion/notion-simulator';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
-import { ADMIN_TOKEN, send } from '../support/test-app';
+import { ADMIN_TOKEN, expectProblem, send, USER_TOKEN } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -22,7 +22,8 @@ const root = resolve(__dirname, '../..');
 const redisUrl = process.env.REDIS_URL;
 const RATE_LIMIT = 12;
 const LIMITED_TOKEN = 'replica-limit-0123456789';
-const STATIC_API_TOKENS = `${ADMIN_TOKEN}:admin:ADMIN,1234567890:consumer:USER,${LIMITED_TOKEN}:limited:USER`;
+const STATIC_API_TOKENS = `${ADMIN_TOKEN}:admin:ADMIN,${USER_TOKEN}:consumer:USER,${LIMITED_TOKEN}:limited:USER`;
+const popularRequests = () => tmdb.countMatching(/^GET \/3\/movie\/popular$/);
 
 interface Instance {
   readonly name: string;
@@ -233,8 +234,47 @@ describe('two instances side by side', () => {
     }
   });
 
-  it('on SIGTERM finishes the request in flight, then exits 0 and has written nothing to its working directory', async () => {
-    // A request made slow for real: registering a name whose row another transaction holds uncommitted.
+  it(redisUrl ? 'serves a TMDB page cached through one instance as a HIT through the other' : 'caches TMDB pages per instance (no REDIS_URL)', async () => {
+    const path = '/api/v1/movies/popular?page=7';
+    const before = popularRequests();
+    const first = await send(a.url, 'GET', path, { token: USER_TOKEN });
+    expect({ status: first.status, cache: first.headers.get('x-cache') }).toEqual({ status: 200, cache: 'MISS' });
+    expect(popularRequests()).toBe(before + 1);
+
+    const second = await send(b.url, 'GET', path, { token: USER_TOKEN });
+    expect(second.status).toBe(200);
+    expect(second.body.items).toEqual(first.body.items);
+    if (redisUrl) {
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(popularRequests()).toBe(before + 1);
+    } else {
+      expect(second.headers.get('x-cache')).toBe('MISS');
+      expect(popularRequests()).toBe(before + 2);
+    }
+  });
+
+  it('runs an Airtable import triggered on both instances at once only once: one 200, the other 409 naming the run', async () => {
+    // Slow Airtable answers keep the winner's run (and its advisory lock) going while the other asks.
+    airtable.faults({ latencyMs: 200 });
+    try {
+      const [fromA, fromB] = await Promise.all([a, b].map((instance) => send(instance.url, 'POST', '/api/v1/orders/sync?wait=20', { token: ADMIN_TOKEN })));
+      const [won, lost] = fromA.status === 409 ? [fromB, fromA] : [fromA, fromB];
+      expect(won.status).toBe(200);
+      expect(won.body).toEqual(expect.objectContaining({ trigger: 'api', status: 'succeeded', created: expect.any(Number) }));
+      expect(won.body.created).toBeGreaterThan(0);
+      expectProblem(lost, 409);
+      expect(lost.body.runId).toBe(won.body.id);
+    } finally {
+      airtable.clearFaults();
+    }
+    const runs = await send(b.url, 'GET', '/api/v1/orders/sync/runs', { token: ADMIN_TOKEN });
+    expect(runs.status).toBe(200);
+    expect(runs.body.totalItems).toBe(1);
+  });
+
+  it('on SIGTERM finishes the requests in flight (an upstream call, a database write), then exits 0 having written nothing to disk', async () => {
+    // Two requests made slow for real: a TMDB page behind simulator latency, and registering a
+    // name whose row another transaction holds uncommitted (the INSERT waits on its lock).
     const username = `slow${randomBytes(3).toString('hex')}`;
     const email = `${username}@example.com`;
     const holder = new Client({ connectionString: database.url });
@@ -243,28 +283,33 @@ describe('two instances side by side', () => {
     try {
       await holder.query('BEGIN');
       await holder.query(`INSERT INTO users (username, email, password_hash, role) VALUES ($1, $2, NULL, 'USER')`, [username, email]);
-      const inFlight = send(b.url, 'POST', '/api/v1/auth/register', { body: { username, email, password: 'correct horse battery' } });
+      const popularBefore = popularRequests();
+      tmdb.faults({ latencyMs: 1500 });
+      const movies = send(b.url, 'GET', '/api/v1/movies/popular?page=11', { token: USER_TOKEN });
+      const register = send(b.url, 'POST', '/api/v1/auth/register', { body: { username, email, password: 'correct horse battery' } });
       await waitFor(async () => {
         const waiting = await observer.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO%users%'`,
         );
-        return waiting.rows[0].n > 0;
+        return waiting.rows[0].n > 0 && popularRequests() > popularBefore;
       }, 10_000);
 
       const signalledAt = Date.now();
       b.child.kill('SIGTERM');
-      await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+      await new Promise((resolveWait) => setTimeout(resolveWait, 300));
       expect(b.child.exitCode).toBeNull();
       await holder.query('ROLLBACK');
 
-      const response = await inFlight;
-      expect(response.status).toBe(201);
-      expect(response.body.username).toBe(username);
+      const [moviesResponse, registerResponse] = await Promise.all([movies, register]);
+      expect({ status: moviesResponse.status, cache: moviesResponse.headers.get('x-cache') }).toEqual({ status: 200, cache: 'MISS' });
+      expect(moviesResponse.body.items.length).toBeGreaterThan(0);
+      expect({ status: registerResponse.status, username: registerResponse.body.username }).toEqual({ status: 201, username });
       const exit = await b.exited;
       expect({ exit, output: b.output() }).toEqual({ exit: { code: 0, signal: null }, output: expect.any(String) });
       // Well within the pods' termination grace period.
       expect(Date.now() - signalledAt).toBeLessThan(10_000);
     } finally {
+      tmdb.clearFaults();
       await holder.query('ROLLBACK').catch(() => undefined);
       await Promise.all([holder.end(), observer.end()]);
     }
