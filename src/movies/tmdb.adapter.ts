@@ -11,6 +11,12 @@ import type { TmdbConfigurationPayload, TmdbDetailsPayload, TmdbPagePayload } fr
 export const DEFAULT_LANGUAGE = 'en-US';
 /** TMDB's image configuration changes rarely; its docs suggest checking every few days. */
 const CONFIGURATION_TTL_MS = 3 * 24 * 3600 * 1000;
+/**
+ * Part of every cache key: entries hold our mapped shapes, so a release that
+ * changes the mapping must not read what the previous one stored (Redis keeps
+ * last good copies for a day).
+ */
+const SHAPE_VERSION = 'v1';
 /** While /configuration cannot be read, the fallback is used this long before asking again. */
 const CONFIGURATION_RETRY_MS = 60_000;
 
@@ -57,7 +63,7 @@ export class TmdbAdapter extends TmdbPort {
   }
 
   async cachedMovieDetails(tmdbId: number, language = DEFAULT_LANGUAGE): Promise<MovieDetails | undefined> {
-    return this.cache.peek<MovieDetails>(cacheKey(detailsRequest(tmdbId, language)));
+    return this.cache.peek<MovieDetails>(`${SHAPE_VERSION}:${cacheKey(detailsRequest(tmdbId, language))}`);
   }
 
   popular(query: PopularQuery): Promise<Cached<MovieSummaryPage>> {
@@ -100,7 +106,7 @@ export class TmdbAdapter extends TmdbPort {
     if (!this.options.configured) {
       return Promise.reject(new NotConfiguredError('TmdbNotConfigured', 'TMDB is not configured (TMDB_API_TOKEN is unset).'));
     }
-    return this.cache.fetch(cacheKey(request), load, freshMs);
+    return this.cache.fetch(`${SHAPE_VERSION}:${cacheKey(request)}`, load, freshMs);
   }
 
   /** /configuration, read once and kept for days; an outage there falls back to TMDB's well-known image host. */

@@ -74,6 +74,11 @@ describe('ratings (e2e)', () => {
     expect(stored.stars).toBe(3);
   });
 
+  it('says why a rating is refused', async () => {
+    const response = await rate(13, { stars: 2.25 });
+    expect(response.body.errors).toEqual([{ field: 'stars', message: 'stars must be a multiple of 0.5 between 0 and 5' }]);
+  });
+
   it('refuses a body that is not JSON, or 1e400', async () => {
     expectProblem(await rawRate(13, '{"stars": 4'), 400);
     expectProblem(await rawRate(13, '{"stars": 1e400}'), 400);
