@@ -22,8 +22,9 @@ export interface CallOptions {
 /**
  * The retry policy of every Notion call, owned here rather than by @notionhq/client (whose retries are
  * off): each attempt is paced under the rate limit and bounded by UPSTREAM_TIMEOUT_MS; retryable failures
- * are retried UPSTREAM_RETRIES times with exponential backoff and jitter, or after Notion's Retry-After.
- * The attempt function decides what is safe to repeat (a create looks its page up before creating again).
+ * are retried UPSTREAM_RETRIES times with exponential backoff and jitter. A 429 changed nothing in Notion,
+ * so it does not spend a retry: the call waits Retry-After (with everyone) for up to MAX_RETRY_AFTER_MS in
+ * all. The attempt function decides what is safe to repeat (a create looks its page up before creating again).
  */
 @Injectable()
 export class NotionCaller {
@@ -47,6 +48,7 @@ export class NotionCaller {
     await this.pacer.acquire();
     try {
       const result = await request();
+      this.pacer.succeeded();
       this.metrics.upstreamRequests.inc({ upstream: 'notion', outcome: 'ok' });
       return result;
     } catch (error) {
@@ -58,28 +60,34 @@ export class NotionCaller {
   /** Runs `attempt` until it succeeds, fails for good, or the retries are spent; throws NotionCallError. */
   async run<T>(options: CallOptions, attempt: () => Promise<T>): Promise<T> {
     let uncertain = false;
-    for (let attemptNumber = 0; ; attemptNumber += 1) {
+    let retriesSpent = 0;
+    let rateLimitedMs = 0;
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
         return await attempt();
       } catch (error) {
         if (error instanceof NotionCallError) throw error;
         const failure = classifyNotionFailure(error);
         uncertain ||= Boolean(options.write) && failure.mayHaveApplied;
-        const waitMs = failure.retryAfterMs ?? backoff(attemptNumber);
-        const giveUp = !failure.retryable || attemptNumber >= this.retries || waitMs > MAX_RETRY_AFTER_MS;
+        const rateLimited = failure.status === 429;
+        const waitMs = rateLimited ? (failure.retryAfterMs ?? backoff(retriesSpent)) : backoff(retriesSpent);
+        if (rateLimited) rateLimitedMs += waitMs;
+        const giveUp = !failure.retryable || (rateLimited ? rateLimitedMs > MAX_RETRY_AFTER_MS : retriesSpent >= this.retries);
         this.logger.warn({
           msg: `Notion ${options.operation} failed${giveUp ? '' : '; retrying'}`,
-          attempt: attemptNumber + 1,
+          attempt: attemptNumber,
           outcome: failure.outcome,
           detail: failure.detail,
           waitMs: giveUp ? undefined : waitMs,
         });
         // Notion's Retry-After holds back every caller (through the pacer); other failures back off only this one.
-        const pausesEveryone = failure.status === 429 && failure.retryAfterMs !== undefined;
-        if (pausesEveryone) this.pacer.pauseFor(waitMs);
+        if (rateLimited) this.pacer.rateLimited(waitMs);
         if (giveUp) throw toCallError(failure, options.operation, uncertain);
         this.metrics.upstreamRetries.inc({ upstream: 'notion' });
-        if (!pausesEveryone) await sleep(waitMs);
+        if (!rateLimited) {
+          retriesSpent += 1;
+          await sleep(waitMs);
+        }
       }
     }
   }

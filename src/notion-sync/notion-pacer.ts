@@ -10,39 +10,44 @@ export interface PaceSettings {
 /** Notion allows "an average of three requests per second" per integration; we keep the burst to three too. */
 export const NOTION_PACE: PaceSettings = { requestsPerSecond: 3, burst: 3 };
 
+/** After 429s the pace drops to no less than this; each success wins back a twentieth of the full pace. */
+const SLOWEST_REQUESTS_PER_SECOND = 0.25;
+const RECOVERY_STEPS = 20;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The client side of Notion's rate limit, shared by every Notion call of the process: a token bucket served
- * in arrival order, so a burst of writes leaves at the allowed pace instead of collecting 429s. A 429's
- * Retry-After pauses everyone, not only the caller that met it.
+ * in arrival order, so a burst of writes leaves at the allowed pace instead of collecting 429s. A 429 means
+ * someone else spends the same budget (another replica, another tool): its Retry-After pauses every caller,
+ * and the pace halves, then recovers step by step with each success (additive increase, multiplicative
+ * decrease), so the process settles at what Notion actually grants.
  */
 @Injectable()
 export class NotionPacer {
   private settings: PaceSettings = NOTION_PACE;
+  private rate = NOTION_PACE.requestsPerSecond;
   private tokens = NOTION_PACE.burst;
   private refilledAt = Date.now();
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
-  private waiting = 0;
 
-  /** Tests that are not about the rate limit speed it up; production keeps NOTION_PACE. */
+  /** Starts over at this pace (tests that are not about the rate limit lift it; production keeps NOTION_PACE). */
   configure(settings: PaceSettings): void {
     this.settings = settings;
-    this.tokens = Math.min(this.tokens, settings.burst);
+    this.rate = settings.requestsPerSecond;
+    this.tokens = settings.burst;
+    this.pausedUntil = 0;
   }
 
-  /** Callers queued for a slot right now. */
-  get queued(): number {
-    return this.waiting;
+  /** The current pace, in requests per second. */
+  get requestsPerSecond(): number {
+    return this.rate;
   }
 
   /** Resolves when the caller may send one request. */
   acquire(): Promise<void> {
-    this.waiting += 1;
-    const turn = this.queue.then(() => this.takeToken()).finally(() => {
-      this.waiting -= 1;
-    });
+    const turn = this.queue.then(() => this.takeToken());
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -52,18 +57,23 @@ export class NotionPacer {
     return Math.max(0, this.pausedUntil - Date.now());
   }
 
-  /** Notion said to wait: nobody sends before then. */
-  pauseFor(ms: number): void {
+  /** Notion answered 429: nobody sends for `ms`, then at half the pace and without a burst. */
+  rateLimited(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.rate = Math.max(SLOWEST_REQUESTS_PER_SECOND, this.rate / 2);
+    this.tokens = 0;
+  }
+
+  succeeded(): void {
+    this.rate = Math.min(this.settings.requestsPerSecond, this.rate + this.settings.requestsPerSecond / RECOVERY_STEPS);
   }
 
   private async takeToken(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      const { requestsPerSecond, burst } = this.settings;
-      this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) / 1000) * requestsPerSecond);
+      this.tokens = Math.min(this.settings.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
       this.refilledAt = now;
-      const untilToken = this.tokens >= 1 ? 0 : ((1 - this.tokens) / requestsPerSecond) * 1000;
+      const untilToken = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.rate) * 1000;
       const wait = Math.max(untilToken, this.pausedUntil - now);
       if (wait <= 0) {
         this.tokens -= 1;

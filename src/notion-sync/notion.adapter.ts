@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Client, isFullPage, LogLevel } from '@notionhq/client';
 import type { PageObjectResponse } from '@notionhq/client';
 import { Settings } from '../config/settings';
-import { isArchivedRefusal, NotionCallError } from './notion-call-error';
+import { classifyNotionFailure, isArchivedRefusal, NotionCallError } from './notion-call-error';
 import { NotionCaller } from './notion-caller';
 import { PROPERTY, reviewProperties, toReviewPage } from './notion-properties';
 import { notionNotConfigured, NotionPort } from './notion.port';
@@ -43,18 +43,22 @@ export class NotionAdapter extends NotionPort {
   async createReviewPage(content: ReviewPageContent): Promise<ReviewPage> {
     const client = this.requireClient();
     const dataSourceId = await this.resolveDataSource();
-    let attempted = false;
+    let mayExist = false;
     return this.caller.run({ operation: 'create page', write: true }, async () => {
-      // Notion has no idempotency key: a retry first adopts the page an unanswered attempt may have made.
-      if (attempted) {
+      // Notion has no idempotency key: after an attempt that may have landed, adopt its page rather than make another.
+      if (mayExist) {
         const [existing] = await this.findLivePagesByReviewIdOnce(content.reviewId);
         if (existing) return existing;
       }
-      attempted = true;
-      const page = await this.caller.send(() =>
-        client.pages.create({ parent: { type: 'data_source_id', data_source_id: dataSourceId }, properties: reviewProperties(content) }),
-      );
-      return fullPage(page);
+      try {
+        const page = await this.caller.send(() =>
+          client.pages.create({ parent: { type: 'data_source_id', data_source_id: dataSourceId }, properties: reviewProperties(content) }),
+        );
+        return fullPage(page);
+      } catch (error) {
+        mayExist ||= classifyNotionFailure(error).mayHaveApplied;
+        throw error;
+      }
     });
   }
 

@@ -1,4 +1,4 @@
-import { NotionCaller } from '../../src/notion-sync/notion-caller';
+import { NotionPacer } from '../../src/notion-sync/notion-pacer';
 import { expectProblem, USER_TOKEN } from '../support/test-app';
 import { addMovie, expectStoresAgree, pendingSyncs, ReviewsWorld, startReviewsWorld, storedReviews } from './reviews.helpers';
 
@@ -84,8 +84,9 @@ describe('reviews: both stores or neither (e2e)', () => {
       expectProblem(refused, 503);
       expect(refused.headers.get('retry-after')).toBe('120');
       expect((await read(waited.body.id)).rating).toBe(4);
-      // The pause applies to every call of the process; lift it for the next tests.
-      (world.api.app.get(NotionCaller) as unknown as { pacer: { pausedUntil: number } }).pacer.pausedUntil = 0;
+      // Notion's pause applies to every call of the process: meanwhile writes fail fast. Lift it for the next tests.
+      expectProblem(await post({ movieId: await addMovie(world), rating: 2, comment: 'During the pause.' }), 503);
+      world.api.app.get(NotionPacer).configure({ requestsPerSecond: 1000, burst: 1000 });
     });
 
     it('an edit or delete refused by Notion leaves both stores as they were', async () => {
