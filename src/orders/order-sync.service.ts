@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConflictError, NotConfiguredError, NotFoundError } from '../common/errors/domain-error';
+import { QueryRunnerAlreadyReleasedError, TypeORMError } from 'typeorm';
+import { ConflictError, DomainError, NotConfiguredError, NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page } from '../common/http/pagination';
 import { AirtablePort } from './airtable.port';
 import { ImportPlan, OrderImporter } from './order-importer';
@@ -169,12 +170,11 @@ export class OrderSyncService implements OnModuleDestroy {
   }
 }
 
-/** What a failed run records: domain errors say what happened; anything else (the database) only its kind. */
+/** What a failed run records: domain errors say what happened; database errors are named as such. */
 function describeFailure(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    if (error.name === 'QueryFailedError' || typeof code === 'string') return `Database error: ${error.message}`.slice(0, 500);
-    return error.message.slice(0, 500);
-  }
-  return String(error).slice(0, 500);
+  if (error instanceof DomainError) return error.message;
+  if (error instanceof QueryRunnerAlreadyReleasedError) return 'Database error: the connection holding the sync lock was lost.';
+  const message = error instanceof Error ? error.message : String(error);
+  const fromDatabase = error instanceof TypeORMError || typeof (error as { severity?: unknown })?.severity === 'string';
+  return `${fromDatabase ? 'Database error' : 'Unexpected error'}: ${message}`.slice(0, 500);
 }
