@@ -30,13 +30,33 @@ describe('favorites (e2e)', () => {
   });
   afterEach(() => tmdb.clearFaults());
 
-  /** A fresh USER, so each test starts from an empty list. */
-  async function newUser(): Promise<{ id: number; token: string }> {
-    const name = `user${Math.random().toString(36).slice(2, 10)}`;
-    const registered = await api.request('POST', '/api/v1/auth/register', { body: { username: name, email: `${name}@example.com`, password: 'long enough password' } });
-    const login = await api.request('POST', '/api/v1/auth/login', { body: { username: name, password: 'long enough password' } });
+  interface User {
+    id: number;
+    token: string;
+  }
+  let alice: User;
+  let bob: User;
+
+  async function register(name: string): Promise<User> {
+    const password = 'long enough password';
+    const registered = await api.request('POST', '/api/v1/auth/register', { body: { username: name, email: `${name}@example.com`, password } });
+    const login = await api.request('POST', '/api/v1/auth/login', { body: { username: name, password } });
     return { id: registered.body.id, token: login.body.accessToken };
   }
+
+  /** The user with no favorites and no ratings, so each test starts from a known state (registering is slow). */
+  async function clean(user: User): Promise<User> {
+    const dataSource = api.app.get(DataSource);
+    await dataSource.query('DELETE FROM favorites WHERE user_id = $1', [user.id]);
+    await dataSource.query('DELETE FROM ratings WHERE user_id = $1', [user.id]);
+    return user;
+  }
+  const emptyUser = () => clean(alice);
+
+  beforeAll(async () => {
+    [alice, bob] = await Promise.all([register('alice'), register('bob')]);
+  });
+
   const add = (token: string, tmdbId: number | string) => api.request('PUT', `/api/v1/me/favorites/${tmdbId}`, { token });
   const remove = (token: string, tmdbId: number | string) => api.request('DELETE', `/api/v1/me/favorites/${tmdbId}`, { token });
   const rate = (token: string, tmdbId: number, stars: number) => api.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token, body: { stars } });
@@ -44,7 +64,7 @@ describe('favorites (e2e)', () => {
   const ids = (response: { body: { items: Array<{ tmdbId: number }> } }) => response.body.items.map((item) => item.tmdbId);
 
   it('adds a favorite (201), and again (200), storing what TMDB said', async () => {
-    const { token } = await newUser();
+    const { token } = await emptyUser();
     const first = await add(token, FIGHT_CLUB);
     expect(first.status).toBe(201);
     expect(first.body).toEqual({
@@ -61,7 +81,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('answers 404 for a movie TMDB does not have, and keeps nothing', async () => {
-    const { token } = await newUser();
+    const { token } = await emptyUser();
     const response = await add(token, 999_999_999);
     expectProblem(response, 404);
     expect(response.body.type).toMatch(/movie-not-found$/);
@@ -69,7 +89,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('answers 503 for a new favorite when TMDB is unavailable', async () => {
-    const { token } = await newUser();
+    const { token } = await emptyUser();
     tmdb.faults({ failNext: 10, status: 503, match: /movie\/13$/ });
     expectProblem(await add(token, 13), 503);
   });
@@ -80,7 +100,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('removes a favorite (204); removing it again or a non-favorite is a 404', async () => {
-    const { token } = await newUser();
+    const { token } = await emptyUser();
     await add(token, MATRIX);
     expect((await remove(token, MATRIX)).status).toBe(204);
     const again = await remove(token, MATRIX);
@@ -90,7 +110,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('lists favorites with full details and myRating, newest first, ties by rating then id', async () => {
-    const { token } = await newUser();
+    const { token } = await emptyUser();
     for (const id of [FIGHT_CLUB, BARBIE, DUNE, OPPENHEIMER, MATRIX]) expect((await add(token, id)).status).toBe(201);
     await rate(token, BARBIE, 4);
     await rate(token, OPPENHEIMER, 5);
@@ -127,7 +147,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('sorts by rating or release date in either direction, unknown dates and unrated movies last', async () => {
-    const { id, token } = await newUser();
+    const { id, token } = await emptyUser();
     for (const movie of [FIGHT_CLUB, DUNE, OPPENHEIMER, MATRIX]) await add(token, movie);
     await rate(token, FIGHT_CLUB, 3);
     await rate(token, DUNE, 4.5);
@@ -143,7 +163,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('paginates: exact pages, the last partial page, and past the end', async () => {
-    const { token } = await newUser();
+    const { token } = await emptyUser();
     const movies = tmdb.sampleMovieIds().slice(0, 5);
     await Promise.all(movies.map((movie) => add(token, movie)));
     const all = ids(await list(token));
@@ -158,7 +178,7 @@ describe('favorites (e2e)', () => {
   });
 
   it("shows a favorite TMDB can't describe now with what was stored and detailsPartial", async () => {
-    const { id, token } = await newUser();
+    const { id, token } = await emptyUser();
     await add(token, FIGHT_CLUB); // its details are now cached
     const uncached = tmdb.movieIds().slice(200, 204);
     const dataSource = api.app.get(DataSource);
@@ -194,7 +214,7 @@ describe('favorites (e2e)', () => {
   });
 
   it('shows a favorite whose movie TMDB has since removed as partial', async () => {
-    const { id, token } = await newUser();
+    const { id, token } = await emptyUser();
     await api.app.get(DataSource).query(`INSERT INTO favorites (user_id, tmdb_id, title) VALUES ($1, 999999998, 'Gone')`, [id]);
     const response = await list(token);
     expect(response.body.items).toEqual([expect.objectContaining({ tmdbId: 999999998, title: 'Gone', releaseDate: null, posterUrl: null, detailsPartial: true })]);
@@ -202,8 +222,8 @@ describe('favorites (e2e)', () => {
 
   describe('other users', () => {
     it("lets a USER read their own list at /users/{id}/favorites, but not another's (403)", async () => {
-      const alice = await newUser();
-      const bob = await newUser();
+      await clean(alice);
+      await clean(bob);
       await add(alice.token, FIGHT_CLUB);
       const own = await api.request('GET', `/api/v1/users/${alice.id}/favorites`, { token: alice.token });
       expect(own.status).toBe(200);
@@ -215,7 +235,7 @@ describe('favorites (e2e)', () => {
     });
 
     it("lets an ADMIN read anyone's list, with that user's ratings", async () => {
-      const alice = await newUser();
+      await clean(alice);
       await add(alice.token, MATRIX);
       await rate(alice.token, MATRIX, 4);
       await rate(ADMIN_TOKEN, MATRIX, 1);
@@ -225,7 +245,7 @@ describe('favorites (e2e)', () => {
     });
 
     it('lets only an ADMIN delete all favorites of a user (204)', async () => {
-      const alice = await newUser();
+      await clean(alice);
       await add(alice.token, FIGHT_CLUB);
       await add(alice.token, MATRIX);
       expectProblem(await api.request('DELETE', `/api/v1/users/${alice.id}/favorites`, { token: alice.token }), 403);
@@ -244,8 +264,8 @@ describe('favorites (e2e)', () => {
     });
 
     it("never changes another user's favorites through /me", async () => {
-      const alice = await newUser();
-      const bob = await newUser();
+      await clean(alice);
+      await clean(bob);
       await add(alice.token, FIGHT_CLUB);
       expectProblem(await remove(bob.token, FIGHT_CLUB), 404);
       expect(ids(await list(alice.token))).toEqual([FIGHT_CLUB]);
