@@ -10,7 +10,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth } from '../common/auth/auth.decorators';
-import { InvalidInputError } from '../common/errors/domain-error';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CatalogService } from './catalog.service';
 import { CatalogMovieIdParams, CreateCatalogMovieDto, UpdateCatalogMovieDto } from './dto/catalog-movie.dto';
@@ -60,7 +59,6 @@ export class CatalogController {
   @ApiNotFoundResponse({ description: 'No such catalog movie', type: ProblemResponse })
   @ApiConflictResponse({ description: 'Another catalog movie has this tmdbId', type: ProblemResponse })
   async update(@Param() params: CatalogMovieIdParams, @Body() body: UpdateCatalogMovieDto): Promise<CatalogMovieResponse> {
-    if (Object.keys(body).length === 0) throw new InvalidInputError('NothingToUpdate', 'Send at least one of title, year, description, tmdbId.');
     return CatalogMovieResponse.from(await this.catalog.update(params.id, body));
   }
 

@@ -5,7 +5,8 @@ import { CatalogFilter, CatalogMovie, CatalogMovieChanges, CatalogMovieWithStats
 import { CatalogMovieEntity } from './entities/catalog-movie.entity';
 
 const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
+/** ON DELETE RESTRICT answers restrict_violation; NO ACTION would answer foreign_key_violation. */
+const STILL_REFERENCED = ['23001', '23503'];
 
 export type SaveResult = { ok: true; movie: CatalogMovie } | { ok: false; reason: 'tmdb_id_taken' };
 export type DeleteResult = 'deleted' | 'not_found' | 'has_reviews';
@@ -97,7 +98,7 @@ export class CatalogRepository {
       const result = await this.movies.delete({ id });
       return result.affected ? 'deleted' : 'not_found';
     } catch (error) {
-      if (driverCode(error) === FOREIGN_KEY_VIOLATION) return 'has_reviews';
+      if (STILL_REFERENCED.includes(driverCode(error) ?? '')) return 'has_reviews';
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page } from '../common/http/pagination';
 import type { MovieDetails } from '../movies/movie.types';
 import { CatalogEvents } from './catalog-events';
@@ -69,6 +69,9 @@ export class CatalogService {
   }
 
   async update(id: number, changes: CatalogMovieChanges): Promise<CatalogMovieWithStats> {
+    if (Object.values(changes).every((value) => value === undefined)) {
+      throw new InvalidInputError('NothingToUpdate', 'Send at least one of title, year, description, tmdbId.');
+    }
     const before = await this.movies.findById(id);
     if (!before) throw movieNotFound(id);
     const result = await this.movies.update(id, changes);
