@@ -192,7 +192,7 @@ export class AirtableAdapter extends AirtablePort {
     if (status === 429) {
       return fail('upstream_unavailable', 'Airtable is rate limiting this base; try again in 30 seconds.', false, true, 30);
     }
-    if (status === 404) return fail('not_found', 'Airtable has no such base, table or record.', false);
+    if (status === 404 || type === 'ROW_DOES_NOT_EXIST') return fail('not_found', 'Airtable has no such base, table or record.', false);
     if (status === 401 || status === 403) return fail('upstream_failed', 'Airtable refused the configured credentials.', false);
     if (status === 504) return fail('upstream_timeout', 'Airtable timed out.', true);
     if (status === 408 || status >= 500) return fail(status === 503 ? 'upstream_unavailable' : 'upstream_failed', `Airtable failed (HTTP ${status}).`, true);
