@@ -127,3 +127,26 @@ describe('rate limiting (e2e)', () => {
     for (let i = 0; i < 8; i++) expect((await api.request('GET', '/health/live')).status).toBe(200);
   });
 });
+
+describe('hostile input at the door (e2e)', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('answers an overlong path parameter with a 414 problem', async () => {
+    const response = await api.request('GET', `/api/v1/users/${'9'.repeat(500)}/favorites`, { token: USER_TOKEN });
+    expectProblem(response, 414);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('refuses NUL characters in the query and the body with a 400 problem', async () => {
+    const inQuery = await api.request('GET', '/api/v1/auth/me?x=%00', { token: USER_TOKEN });
+    expectProblem(inQuery, 400);
+    const inBody = await api.request('POST', '/api/v1/auth/register', { body: { username: 'nul', email: 'nul@example.com', password: 'pass\u0000word' } });
+    expectProblem(inBody, 400);
+    expect(inBody.body.errors).toEqual([{ field: 'body', message: 'must not contain U+0000' }]);
+  });
+});

@@ -2,8 +2,10 @@ import helmet from '@fastify/helmet';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger as PinoLogger } from 'pino';
+import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
 import type { AppSettings } from '../../config/settings';
 import { Metrics } from '../metrics/metrics';
+import { assertNoNulCharacters } from './nul-guard';
 import { requestIdFor } from './request-id';
 import { API_PREFIX } from './swagger';
 
@@ -18,6 +20,17 @@ export function createHttpAdapter(settings: AppSettings): FastifyAdapter {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    // URLs the router refuses (a path parameter over maxParamLength: 414; malformed encoding: 400)
+    // never reach Nest, so they get their problem details here.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      const detail = status === 414 ? 'A path parameter is longer than the server accepts.' : 'The request URL is malformed.';
+      reply
+        .status(status)
+        .header('x-request-id', request.id)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(JSON.stringify(makeProblem(status, detail, request.url.split('?')[0].slice(0, 200))));
+    },
   });
 }
 
@@ -65,6 +78,9 @@ export async function configureHttpServer(app: NestFastifyApplication, settings:
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('preHandler', async (request) => {
+    assertNoNulCharacters({ query: request.query, params: request.params, body: request.body });
   });
   // At shutdown, a request already in flight must answer with `Connection: close`: otherwise its
   // keep-alive connection (an ingress holds them open) stays up after the answer and server.close()
