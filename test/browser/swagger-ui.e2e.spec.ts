@@ -39,8 +39,9 @@ if (!hasChromium) {
       await page.locator('button.authorize').first().click();
       const bearer = page.locator('.auth-container').filter({ hasText: 'bearer' }).first();
       await bearer.locator('input').first().fill(USER_TOKEN);
-      await bearer.getByRole('button', { name: 'Authorize', exact: true }).click();
-      await page.getByRole('button', { name: 'Close' }).first().click();
+      // Swagger UI labels the modal's buttons for screen readers ("Apply credentials"), so match by class.
+      await bearer.locator('button.authorize').click();
+      await page.locator('button.btn-done').first().click();
 
       const operation = page.locator('.opblock').filter({ has: page.locator('[data-path="/api/v1/movies/popular"]') }).first();
       await operation.locator('.opblock-summary').first().click();
@@ -53,11 +54,12 @@ if (!hasChromium) {
       const body = await operation.locator('.live-responses-table .microlight, .live-responses-table pre').first().innerText();
       expect(JSON.parse(body).items.length).toBeGreaterThan(0);
 
+      await status.scrollIntoViewIfNeeded();
       mkdirSync(resolve(__dirname, '../../test-artifacts'), { recursive: true });
       await page.screenshot({ path: resolve(__dirname, '../../test-artifacts/swagger-ui-popular.png'), fullPage: false });
       expect(consoleErrors.filter((text) => /Content Security Policy/.test(text))).toEqual([]);
     } finally {
       await browser.close();
     }
-  });
+  }, 60_000);
 });
