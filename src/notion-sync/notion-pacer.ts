@@ -61,7 +61,9 @@ export class NotionPacer {
   rateLimited(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
     this.rate = Math.max(SLOWEST_REQUESTS_PER_SECOND, this.rate / 2);
-    this.tokens = 0;
+    // Nothing accrues during the pause: one request when it ends, then the new pace.
+    this.tokens = 1;
+    this.refilledAt = this.pausedUntil;
   }
 
   succeeded(): void {
@@ -71,8 +73,10 @@ export class NotionPacer {
   private async takeToken(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      this.tokens = Math.min(this.settings.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
-      this.refilledAt = now;
+      if (now > this.refilledAt) {
+        this.tokens = Math.min(this.settings.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
+        this.refilledAt = now;
+      }
       const untilToken = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.rate) * 1000;
       const wait = Math.max(untilToken, this.pausedUntil - now);
       if (wait <= 0) {

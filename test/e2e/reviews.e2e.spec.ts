@@ -63,6 +63,43 @@ describe('reviews (e2e)', () => {
     await expectStoresAgree(world);
   });
 
+  it('heals the page on edit: a trashed page is restored, a page deleted for good is replaced', async () => {
+    const trashed = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'A.' } })).body;
+    const deleted = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'B.' } })).body;
+    world.notion.trashPage(trashed.notionPageId);
+    world.notion.deletePagePermanently(deleted.notionPageId);
+
+    const restored = await world.api.request('PATCH', `/api/v1/reviews/${trashed.id}`, { token: USER_TOKEN, body: { rating: 5 } });
+    const replaced = await world.api.request('PATCH', `/api/v1/reviews/${deleted.id}`, { token: USER_TOKEN, body: { rating: 5 } });
+
+    expect(restored.body.notionPageId).toBe(trashed.notionPageId);
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.notionPageId).not.toBe(deleted.notionPageId);
+    await expectStoresAgree(world);
+  });
+
+  it('deletes a review whose page is already in the trash or gone from Notion', async () => {
+    const trashed = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'C.' } })).body;
+    const deleted = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'D.' } })).body;
+    world.notion.trashPage(trashed.notionPageId);
+    world.notion.deletePagePermanently(deleted.notionPageId);
+
+    expect((await world.api.request('DELETE', `/api/v1/reviews/${trashed.id}`, { token: USER_TOKEN })).status).toBe(204);
+    expect((await world.api.request('DELETE', `/api/v1/reviews/${deleted.id}`, { token: USER_TOKEN })).status).toBe(204);
+    await expectStoresAgree(world);
+  });
+
+  it('serialises concurrent edits of one review; the last one wins in both stores', async () => {
+    const created = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 1, comment: 'E.' } })).body;
+
+    const responses = await Promise.all(
+      [2, 3, 4, 5].map((rating) => world.api.request('PATCH', `/api/v1/reviews/${created.id}`, { token: USER_TOKEN, body: { rating } })),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    await expectStoresAgree(world);
+  });
+
   it('splits a long comment into 2,000-character rich text items and reads it back whole', async () => {
     const movieId = await addMovie(world);
     const comment = `${'a'.repeat(1999)}😀${'b'.repeat(2999)}`;
