@@ -272,6 +272,20 @@ describe('two instances side by side', () => {
     expect(runs.body.totalItems).toBe(1);
   });
 
+  it('runs a Notion reconciliation asked of both instances at once only once: one 200, the other 409', async () => {
+    // Slow Notion answers keep the winner's reconciliation (and its advisory lock) going while the other asks.
+    notion.faults({ latencyMs: 300 });
+    try {
+      const answers = await Promise.all([a, b].map((instance) => send(instance.url, 'POST', '/api/v1/reviews/reconcile', { token: ADMIN_TOKEN })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      const [won, lost] = answers[0].status === 200 ? answers : [answers[1], answers[0]];
+      expect(won.body).toEqual(expect.objectContaining({ checked: expect.any(Number), recreated: 0, updated: 0, archived: 0 }));
+      expectProblem(lost, 409);
+    } finally {
+      notion.clearFaults();
+    }
+  });
+
   it('on SIGTERM finishes the requests in flight (an upstream call, a database write), then exits 0 having written nothing to disk', async () => {
     // Two requests made slow for real: a TMDB page behind simulator latency, and registering a
     // name whose row another transaction holds uncommitted (the INSERT waits on its lock).
