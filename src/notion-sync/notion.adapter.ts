@@ -154,6 +154,7 @@ export class NotionAdapter extends NotionPort {
 }
 
 function fullPage(page: PageObjectResponse | { object: 'page'; id: string }): ReviewPage {
-  if (!isFullPage(page)) throw new NotionCallError('upstream_failed', 'Notion answered a partial page.');
+  // The request went through (for a write: it happened), but we cannot read the answer.
+  if (!isFullPage(page)) throw new NotionCallError('upstream_failed', 'Notion answered a partial page.', undefined, undefined, true);
   return toReviewPage(page);
 }
