@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
 import type { AppSettings } from '../../config/settings';
@@ -22,7 +23,7 @@ export function createHttpAdapter(settings: AppSettings): FastifyAdapter {
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     // URLs the router refuses (a path parameter over maxParamLength: 414; malformed encoding: 400)
     // never reach Nest, so they get their problem details here.
-    frameworkErrors: (error, request, reply) => {
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
       const detail = status === 414 ? 'A path parameter is longer than the server accepts.' : 'The request URL is malformed.';
       reply
