@@ -107,7 +107,7 @@ describe('Notion reconciliation (e2e)', () => {
   it('leaves alone a review whose write is in flight', async () => {
     const movieId = await addMovie(world);
     // The page is made at once but Notion's answer is held, so the review's transaction is still open.
-    world.notion.faults({ hangAfterApplyNext: 1, hangMs: 800, match: /^POST \/v1\/pages$/ });
+    world.notion.faults({ hangAfterApplyNext: 1, hangMs: 1500, match: /^POST \/v1\/pages$/ });
     const creating = world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 4, comment: 'In flight.' } });
     while (!world.notion.livePages().some((page) => world.notion.plainProperties(page).review === 'In flight.')) {
       await new Promise((resolve) => setTimeout(resolve, 10));

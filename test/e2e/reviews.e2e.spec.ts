@@ -100,6 +100,30 @@ describe('reviews (e2e)', () => {
     await expectStoresAgree(world);
   });
 
+  it('compensates on another connection when the database connection is lost during the Notion call', async () => {
+    const movieId = await addMovie(world);
+    // Notion takes 500 ms (the timeout is 2 s); meanwhile the transaction waits on it, idle, and is cut.
+    world.notion.faults({ latencyMs: 500 });
+
+    const pending = world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 2, comment: 'Connection lost.' } });
+    let killed: unknown[] = [];
+    for (let tries = 0; killed.length === 0 && tries < 200; tries += 1) {
+      killed = (await world.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'idle in transaction' AND state_change < now() - interval '100 milliseconds'
+           AND pid <> pg_backend_pid()`,
+      )) as unknown[];
+      if (killed.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const response = await pending;
+
+    expect(killed.length).toBeGreaterThan(0);
+    expectProblem(response, 503);
+    const made = world.notion.pages().filter((page) => world.notion.plainProperties(page).review === 'Connection lost.');
+    expect(made.map((page) => page.inTrash)).toEqual([true]);
+    await expectStoresAgree(world);
+  });
+
   it('splits a long comment into 2,000-character rich text items and reads it back whole', async () => {
     const movieId = await addMovie(world);
     const comment = `${'a'.repeat(1999)}😀${'b'.repeat(2999)}`;
