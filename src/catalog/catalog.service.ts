@@ -55,10 +55,12 @@ export class CatalogService {
   /** Brings a TMDB movie into the catalog once, however many requests race for it. */
   importFromTmdb(details: MovieDetails): Promise<CatalogMovie> {
     const year = details.releaseDate ? Number(details.releaseDate.slice(0, 4)) : NaN;
+    // Fitted to the catalog's columns: bounded lengths, no U+0000 (PostgreSQL text cannot hold it).
+    const clean = (text: string, max: number) => text.replace(/\u0000/g, '').slice(0, max);
     return this.movies.insertFromTmdbOnce({
-      title: details.title.slice(0, 300) || `TMDB movie ${details.tmdbId}`,
+      title: clean(details.title, 300).trim() || `TMDB movie ${details.tmdbId}`,
       year: Number.isInteger(year) && year >= 1870 && year <= 2200 ? year : null,
-      description: details.overview.slice(0, 5000),
+      description: clean(details.overview ?? '', 5000),
       tmdbId: details.tmdbId,
     });
   }

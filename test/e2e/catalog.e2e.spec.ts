@@ -50,6 +50,7 @@ describe('catalog (e2e)', () => {
       ['a tmdbId of 0', { title: 'T', year: 2000, description: '', tmdbId: 0 }],
       ['a tmdbId as text', { title: 'T', year: 2000, description: '', tmdbId: '12' }],
       ['an unknown property', { title: 'T', year: 2000, description: '', rating: 5 }],
+      ['a NUL character', { title: 'T\u0000', year: 2000, description: '' }],
     ])('answers 400 for %s', async (_case, body) => {
       expectProblem(await create(body), 400);
     });
@@ -96,7 +97,7 @@ describe('catalog (e2e)', () => {
       expect(beyond.body).toMatchObject({ items: [], totalItems: 5 });
     });
 
-    it.each(['?year=abc', '?year=1800', '?pageSize=101', '?page=0', '?title=', '?unknown=1'])('answers 400 for %s', async (query) => {
+    it.each(['?year=abc', '?year=1800', '?pageSize=101', '?page=0', '?title=', '?title=a%00b', '?unknown=1'])('answers 400 for %s', async (query) => {
       expectProblem(await list(query), 400);
     });
 

@@ -32,6 +32,7 @@ describe('reviews: validation and authorization (e2e)', () => {
       ['a blank comment', { movieId: 1, rating: 3, comment: '   ' }],
       ['a comment of 5001 characters', { movieId: 1, rating: 3, comment: 'x'.repeat(5001) }],
       ['a comment that is not text', { movieId: 1, rating: 3, comment: { text: 'x' } }],
+      ['a NUL character in the comment', { movieId: 1, rating: 3, comment: 'a\u0000b' }],
       ['an unknown property', { movieId: 1, rating: 3, comment: 'x', userId: 1 }],
     ])('answers 400 for %s, never reaching Notion', async (_case, body) => {
       const before = notionWrites();

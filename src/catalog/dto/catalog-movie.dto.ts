@@ -7,9 +7,14 @@ export const MIN_YEAR = 1870;
 export const MAX_YEAR = 2200;
 const MAX_ID = 2_147_483_647;
 
+/** PostgreSQL text cannot hold U+0000; refused as input rather than failing in the database. */
+export function NoNulCharacter() {
+  return Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
+}
+
 /** A movie title: 1-300 characters, not only spaces. */
 export function MovieTitle() {
-  return applyDecorators(IsString(), MinLength(1), MaxLength(300), Matches(/\S/, { message: 'title must not be blank' }));
+  return applyDecorators(IsString(), MinLength(1), MaxLength(300), Matches(/\S/, { message: 'title must not be blank' }), NoNulCharacter());
 }
 
 export function MovieYear() {
@@ -37,6 +42,7 @@ export class CreateCatalogMovieDto {
   @ApiProperty({ example: 'A retired teacher helps a boy look for his father.', maxLength: 5000 })
   @IsString()
   @MaxLength(5000)
+  @NoNulCharacter()
   description: string;
 
   @ApiPropertyOptional({ example: 666, minimum: 1, description: 'The TMDB id; at most one catalog movie per TMDB id' })
@@ -60,6 +66,7 @@ export class UpdateCatalogMovieDto {
   @Omittable()
   @IsString()
   @MaxLength(5000)
+  @NoNulCharacter()
   description?: string;
 
   @ApiPropertyOptional({ example: 666, minimum: 1, nullable: true, description: 'null removes the TMDB link' })

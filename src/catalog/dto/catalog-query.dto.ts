@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { MAX_YEAR, MIN_YEAR } from './catalog-movie.dto';
+import { MAX_YEAR, MIN_YEAR, NoNulCharacter } from './catalog-movie.dto';
 
 export class CatalogQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'brasil', maxLength: 300, description: 'Part of the title, any case' })
@@ -11,6 +11,7 @@ export class CatalogQuery extends PageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @NoNulCharacter()
   title?: string;
 
   @ApiPropertyOptional({ example: 1998, minimum: MIN_YEAR, maximum: MAX_YEAR })

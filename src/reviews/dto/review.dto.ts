@@ -19,9 +19,15 @@ export function Rating() {
   return applyDecorators(IsInt(), Min(1), Max(5));
 }
 
-/** 1 to 5,000 characters, not only spaces. */
+/** 1 to 5,000 characters, not only spaces, without U+0000 (which PostgreSQL text cannot hold). */
 export function Comment() {
-  return applyDecorators(IsString(), MinLength(1), MaxLength(5000), Matches(/\S/, { message: 'comment must not be blank' }));
+  return applyDecorators(
+    IsString(),
+    MinLength(1),
+    MaxLength(5000),
+    Matches(/\S/, { message: 'comment must not be blank' }),
+    Matches(/^[^\u0000]*$/, { message: 'comment must not contain NUL characters' }),
+  );
 }
 
 export class CreateReviewDto {
