@@ -49,7 +49,8 @@ export class NotionCaller {
     try {
       const result = await request();
       this.pacer.succeeded();
-      this.metrics.upstreamRequests.inc({ upstream: 'notion', outcome: 'ok' });
+      // Notion answers every success with 200; the SDK does not hand the status on.
+      this.metrics.upstreamRequests.inc({ upstream: 'notion', outcome: '200' });
       return result;
     } catch (error) {
       this.metrics.upstreamRequests.inc({ upstream: 'notion', outcome: classifyNotionFailure(error).outcome });
