@@ -101,8 +101,12 @@ describe('catalog (e2e)', () => {
       expectProblem(await list(query), 400);
     });
 
-    it('needs a token', async () => {
+    it('needs a token, as every catalog read does', async () => {
       expectProblem(await world.api.request('GET', '/api/v1/catalog/movies'), 401);
+      expectProblem(await world.api.request('GET', '/api/v1/catalog/movies/1'), 401);
+      expectProblem(await world.api.request('GET', '/api/v1/catalog/movies/1/reviews', { headers: { authorization: 'Bearer forged-token' } }), 401);
+      expectProblem(await world.api.request('PATCH', '/api/v1/catalog/movies/1', { body: { title: 'x' } }), 401);
+      expectProblem(await world.api.request('DELETE', '/api/v1/catalog/movies/1'), 401);
     });
   });
 
