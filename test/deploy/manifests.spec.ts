@@ -171,7 +171,7 @@ describe('Helm chart', () => {
 
   it('names only commands that the build produces', () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as Record<string, any>;
-    const commands = [values.migrations.command, compose.services.migrate.command, ['node', 'dist/src/main.js']];
+    const commands = [values.migrations.command, values.sync.cronJob.command, compose.services.migrate.command, ['node', 'dist/src/main.js']];
     for (const [program, script] of commands) {
       expect(program).toBe('node');
       const source = script.replace(/^dist\//, '').replace(/\.js$/, '.ts');

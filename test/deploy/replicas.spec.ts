@@ -1,10 +1,11 @@
 import { ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { parse } from 'yaml';
 import { findFreePort } from '../../src/infra/database/embedded-database';
 import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
 import { NotionSimulator, startNotionSimulator } from '../../src/simulators/notion/notion-simulator';
@@ -24,6 +25,9 @@ const RATE_LIMIT = 12;
 const LIMITED_TOKEN = 'replica-limit-0123456789';
 const STATIC_API_TOKENS = `${ADMIN_TOKEN}:admin:ADMIN,${USER_TOKEN}:consumer:USER,${LIMITED_TOKEN}:limited:USER`;
 const popularRequests = () => tmdb.countMatching(/^GET \/3\/movie\/popular$/);
+/** The chart's commands, read from values.yaml so that the test runs what the CronJob would. */
+const chartValues = parse(readFileSync(join(root, 'helm/cinemateca/values.yaml'), 'utf8'));
+const values = { syncCommand: chartValues.sync.cronJob.command as string[] };
 
 interface Instance {
   readonly name: string;
@@ -86,6 +90,19 @@ async function runMigrations(): Promise<string> {
   const command = join(root, 'dist/src/tools/run-migrations.cli.js');
   const { stdout } = await promisify(execFile)(process.execPath, [command], { cwd: workDir, env: nodeEnv(baseEnv), timeout: 30_000 });
   return stdout;
+}
+
+/** A one-shot command of the image (the CronJob's), with the instances' settings. */
+function runCommand(command: string[]): { child: ChildProcess; stdout: () => string; exited: Promise<{ code: number | null }> } {
+  const [program, script] = command;
+  expect(program).toBe('node');
+  const child = spawn(process.execPath, [join(root, script)], { cwd: workDir, env: nodeEnv(baseEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null }>((resolveExit) => child.once('exit', (code) => resolveExit({ code })));
+  return { child, stdout: () => stdout + (stderr ? `\n[stderr] ${stderr}` : ''), exited };
 }
 
 async function waitReady(instance: Instance, timeoutMs = 30_000): Promise<void> {
@@ -284,6 +301,28 @@ describe('two instances side by side', () => {
     } finally {
       notion.clearFaults();
     }
+  });
+
+  it('shares the import lock with the CronJob command: while `sync-orders.cli.js` imports, both instances answer 409 naming its run', async () => {
+    // Slow Airtable answers keep the command's run going; its first Airtable request means the run is recorded and locked.
+    airtable.faults({ latencyMs: 1000 });
+    try {
+      const before = airtable.requestCount();
+      const command = runCommand(values.syncCommand);
+      await waitFor(async () => airtable.requestCount() > before || command.child.exitCode !== null, 30_000);
+      const answers = await Promise.all([a, b].map((instance) => send(instance.url, 'POST', '/api/v1/orders/sync?wait=0', { token: ADMIN_TOKEN })));
+      const finished = await command.exited;
+      expect({ code: finished.code, stdout: command.stdout() }).toEqual({ code: 0, stdout: expect.stringMatching(/^sync:orders run \d+ succeeded/) });
+      const runId = Number(/^sync:orders run (\d+)/.exec(command.stdout())?.[1]);
+      for (const answer of answers) {
+        expectProblem(answer, 409);
+        expect(answer.body.runId).toBe(runId);
+      }
+    } finally {
+      airtable.clearFaults();
+    }
+    const runs = await send(a.url, 'GET', '/api/v1/orders/sync/runs', { token: ADMIN_TOKEN });
+    expect(runs.body.items[0]).toEqual(expect.objectContaining({ trigger: 'cli', status: 'succeeded' }));
   });
 
   it('on SIGTERM finishes the requests in flight (an upstream call, a database write), then exits 0 having written nothing to disk', async () => {
