@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL,
     REDIS_KEY_PREFIX: `bench:${process.pid}:`,
-    RATE_LIMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_PER_MINUTE: '1000000',
     TMDB_API_TOKEN: tmdb.token,
     TMDB_BASE_URL: tmdb.apiRoot,
     SYNC_ON_STARTUP: 'false',

@@ -13,7 +13,7 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: DEFAULT_PAGE_SIZE })
   @IsOptional()
@@ -21,7 +21,7 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  pageSize = DEFAULT_PAGE_SIZE;
+  pageSize: number = DEFAULT_PAGE_SIZE;
 }
 
 export interface Page<T> {
