@@ -1,15 +1,26 @@
-/** Jest runs TypeScript through swc, which also turns the ESM-only packages (NestJS 12 and friends) into CommonJS. */
-const swc = [
-  '@swc/jest',
+/**
+ * Jest runs TypeScript through ts-jest (the same compiler as the build, so decorator metadata and thus the
+ * OpenAPI document are identical), and also turns the ESM-only packages the application loads (NestJS 12 and
+ * friends) into CommonJS. Pure JavaScript on purpose: native transformers need per-platform binaries that the
+ * package registry of this workplace does not all carry, which breaks `npm ci` on a fresh clone.
+ */
+const tsJest = [
+  'ts-jest',
   {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
+    tsconfig: {
+      module: 'commonjs',
+      moduleResolution: 'node10',
+      target: 'ES2022',
+      allowJs: true,
+      isolatedModules: true,
+      esModuleInterop: true,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+      resolveJsonModule: true,
+      sourceMap: true,
+      ignoreDeprecations: '6.0',
     },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
+    diagnostics: false,
   },
 ];
 
@@ -26,7 +37,7 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testRegex: '.*\\.spec\\.ts$',
-  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transform: { '^.+\\.(t|j|mj)s$': tsJest },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
