@@ -5,7 +5,7 @@
  * package registry of this workplace does not all carry, which breaks `npm ci` on a fresh clone.
  */
 const tsJest = [
-  'ts-jest',
+  '<rootDir>/test/support/esm-to-cjs.transformer.js',
   {
     tsconfig: {
       module: 'commonjs',
