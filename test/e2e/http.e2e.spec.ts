@@ -150,3 +150,19 @@ describe('hostile input at the door (e2e)', () => {
     expect(inBody.body.errors).toEqual([{ field: 'body', message: 'must not contain U+0000' }]);
   });
 });
+
+describe('requests refused by the HTTP parser (e2e)', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('answers a URL over the header limit with a 431 problem', async () => {
+    const response = await api.request('GET', `/api/v1/auth/me?q=${'x'.repeat(20_000)}`, { token: USER_TOKEN });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body).toMatchObject({ status: 431, title: 'Request Header Fields Too Large' });
+  });
+});

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
@@ -21,6 +22,21 @@ export function createHttpAdapter(settings: AppSettings): FastifyAdapter {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    // Requests Node's parser refuses before Fastify sees them (headers or URL over 16 KiB: 431; garbage: 400)
+    // still get a problem, written on the raw socket.
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const detail = status === 431 ? 'The request line or headers are larger than the server accepts.' : 'The request is malformed.';
+      const body = JSON.stringify(makeProblem(status, detail, ''));
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+            `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      } else {
+        socket.destroy(error);
+      }
+    },
     // URLs the router refuses (a path parameter over maxParamLength: 414; malformed encoding: 400)
     // never reach Nest, so they get their problem details here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
