@@ -14,7 +14,8 @@ export interface UpsertResult {
 /** Who runs a write: the sync's own connection (which holds its lock), or any pooled one. */
 type Executor = Pick<QueryRunner, 'query'>;
 
-const ORDER_COLUMNS = `record_id, order_id, customer, status, priority, total, order_date::text AS order_date,
+// The day as text (no time zone games), under another name: ORDER BY order_date must mean the column, not this text.
+const ORDER_COLUMNS = `record_id, order_id, customer, status, priority, total, order_date::text AS order_day,
   airtable_modified_at, created_at, updated_at`;
 
 interface OrderRow {
@@ -24,7 +25,7 @@ interface OrderRow {
   status: Order['status'];
   priority: Order['priority'];
   total: string | null;
-  order_date: string | null;
+  order_day: string | null;
   airtable_modified_at: Date;
   created_at: Date;
   updated_at: Date;
@@ -55,13 +56,19 @@ export class OrdersRepository {
     return rows.length ? toOrder(rows[0]) : null;
   }
 
-  async list(filters: OrderFilters, sort: OrderSort, limit: number, offset: number): Promise<Order[]> {
+  /**
+   * One page. With `fewMatches` (a customer search that matches few orders), the matches are gathered first
+   * through the trigram index and then sorted; otherwise the sort index is walked and filtered as it goes,
+   * which is faster when matches are common but slow when they are rare (ILIKE costs more than the planner thinks).
+   */
+  async list(filters: OrderFilters, sort: OrderSort, limit: number, offset: number, options: { fewMatches?: boolean } = {}): Promise<Order[]> {
     const where = filterCondition(filters);
     const n = where.params.length;
-    const rows: OrderRow[] = await this.dataSource.query(
-      `SELECT ${ORDER_COLUMNS} FROM orders ${where.sql} ${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...where.params, limit, offset],
-    );
+    const paging = `${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`;
+    const sql = options.fewMatches
+      ? `WITH matches AS MATERIALIZED (SELECT * FROM orders ${where.sql}) SELECT ${ORDER_COLUMNS} FROM matches ${paging}`
+      : `SELECT ${ORDER_COLUMNS} FROM orders ${where.sql} ${paging}`;
+    const rows: OrderRow[] = await this.dataSource.query(sql, [...where.params, limit, offset]);
     return rows.map(toOrder);
   }
 
@@ -153,7 +160,7 @@ function toOrder(row: OrderRow): Order {
     status: row.status,
     priority: row.priority,
     total: row.total,
-    orderDate: row.order_date,
+    orderDate: row.order_day,
     airtableModifiedAt: row.airtable_modified_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

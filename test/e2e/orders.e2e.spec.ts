@@ -161,6 +161,7 @@ describe('orders listing and summary (e2e)', () => {
     { status: 'Delivered' },
     { priority: 'High' },
     { customer: 'alpha' },
+    { customer: 'E' },
     { customer: 'ECHO SYSTEMS 01' },
     { customer: '50%' },
     { customer: '%' },
