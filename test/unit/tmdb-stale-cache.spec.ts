@@ -46,6 +46,24 @@ describe('StaleCache', () => {
     await expect(cache.fetch('k', load)).resolves.toEqual({ value: 2, cache: 'MISS' });
   });
 
+  it('answers fresh entries from this process without asking the shared cache', async () => {
+    await cache.fetch('k', async () => 'good');
+    const sharedLookups = jest.spyOn(store, 'get');
+    now += 500;
+    await expect(cache.fetch('k', async () => 'other')).resolves.toEqual({ value: 'good', cache: 'HIT' });
+    expect(sharedLookups).not.toHaveBeenCalled();
+    now += 600;
+    await expect(cache.fetch('k', async () => 'newer')).resolves.toEqual({ value: 'newer', cache: 'MISS' });
+    expect(sharedLookups).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a bounded number of entries in this process', async () => {
+    for (let i = 0; i < 300; i++) await cache.fetch(`k${i}`, async () => i);
+    const sharedLookups = jest.spyOn(store, 'get');
+    await expect(cache.fetch('k0', async () => -1)).resolves.toEqual({ value: 0, cache: 'HIT' });
+    expect(sharedLookups).toHaveBeenCalledTimes(1);
+  });
+
   it('serves the last good copy when the upstream fails, until the stale TTL ends', async () => {
     await cache.fetch('k', async () => 'good');
     now += 5000;
