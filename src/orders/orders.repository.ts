@@ -65,9 +65,11 @@ export class OrdersRepository {
     const where = filterCondition(filters);
     const n = where.params.length;
     const paging = `${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`;
+    // Otherwise a deferred join: the page's record ids come from the sort index alone (an index-only scan, so a
+    // deep OFFSET skips index entries, not table rows), then only those rows are read.
     const sql = options.fewMatches
       ? `WITH matches AS MATERIALIZED (SELECT * FROM orders ${where.sql}) SELECT ${ORDER_COLUMNS} FROM matches ${paging}`
-      : `SELECT ${ORDER_COLUMNS} FROM orders ${where.sql} ${paging}`;
+      : `SELECT ${ORDER_COLUMNS} FROM orders WHERE record_id IN (SELECT record_id FROM orders ${where.sql} ${paging}) ${orderByClause(sort)}`;
     const rows: OrderRow[] = await this.dataSource.query(sql, [...where.params, limit, offset]);
     return rows.map(toOrder);
   }
