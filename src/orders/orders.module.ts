@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AirtableAdapter } from './airtable.adapter';
 import { AirtablePort } from './airtable.port';
@@ -18,7 +17,8 @@ import { SyncRunsRepository } from './sync-runs.repository';
 
 /** Orders imported from Airtable: listing, summary, write-through edits, and the import itself. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderEntity, SyncRunEntity]), ScheduleModule.forRoot()],
+  // SchedulerRegistry comes from ScheduleModule.forRoot() in AppModule: importing it again would make a second registry.
+  imports: [TypeOrmModule.forFeature([OrderEntity, SyncRunEntity])],
   controllers: [OrdersController, OrderSyncController],
   providers: [
     { provide: AirtablePort, useClass: AirtableAdapter },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { SettingsModule } from '../config/config.module';
@@ -21,7 +22,7 @@ class SyncOrdersCommandModule {
   static forRoot(settings: Settings): DynamicModule {
     return {
       module: SyncOrdersCommandModule,
-      imports: [SettingsModule.forRoot(settings), RedisModule, AppCacheModule, DatabaseModule, MetricsModule, OrdersModule],
+      imports: [SettingsModule.forRoot(settings), ScheduleModule.forRoot(), RedisModule, AppCacheModule, DatabaseModule, MetricsModule, OrdersModule],
     };
   }
 }
