@@ -49,21 +49,18 @@ export class Tally {
 }
 
 /**
- * A fault-plan `match` that counts the requests matching `pattern` and affects them only from the
- * (`after` + 1)-th on, so a fault strikes after exactly `after` pages whatever the timing. `onTrigger` runs once,
- * inside the simulator, when that request arrives (before it is answered): a test can expire offsets or cut the
- * database there. The kit tests a request against `match` once per request for failNext and rateLimitNext (do not
- * combine with hangAfterApplyNext, which tests it again when answering).
+ * A fault-plan `match` that counts the requests matching `pattern`, runs hooks when the n-th of them arrives
+ * (inside the simulator, before it is answered: a test can expire offsets, change records or cut the database
+ * there), and lets the plan's faults strike only the requests after the first `strikeAfter`, so a fault hits at an
+ * exact page whatever the timing. The kit tests each request against `match` once for failNext and rateLimitNext;
+ * do not combine with hangAfterApplyNext, which tests it a second time.
  */
-export class AfterRequests extends RegExp {
+export class RequestProbe extends RegExp {
   private seen = 0;
-  private fired = false;
+  private threshold = Number.POSITIVE_INFINITY;
+  private readonly hooks: { from: number; to: number; run: () => void }[] = [];
 
-  constructor(
-    pattern: RegExp,
-    private readonly after: number,
-    private readonly onTrigger?: () => void,
-  ) {
+  constructor(pattern: RegExp) {
     super(pattern.source, pattern.flags);
   }
 
@@ -72,15 +69,23 @@ export class AfterRequests extends RegExp {
     return this.seen;
   }
 
+  /** The plan's faults affect the matching requests after the first `count`. */
+  strikeAfter(count: number): this {
+    this.threshold = count;
+    return this;
+  }
+
+  /** Runs `hook` when the `nth` matching request arrives (and at every later one with `andAfter`). */
+  at(nth: number, hook: () => void, andAfter = false): this {
+    this.hooks.push({ from: nth, to: andAfter ? Number.POSITIVE_INFINITY : nth, run: hook });
+    return this;
+  }
+
   override test(value: string): boolean {
     if (!super.test(value)) return false;
     this.seen += 1;
-    if (this.seen <= this.after) return false;
-    if (!this.fired) {
-      this.fired = true;
-      this.onTrigger?.();
-    }
-    return true;
+    for (const hook of this.hooks) if (this.seen >= hook.from && this.seen <= hook.to) hook.run();
+    return this.seen > this.threshold;
   }
 }
 
