@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+
+const ANALYSIS = resolve(__dirname, '../../../bench/ANALYSIS.md');
 
 export interface Section {
   title: string;
@@ -27,6 +29,8 @@ export class BenchReport {
       ...notes,
       '',
       ...this.sections.flatMap((section) => [`## ${section.title}`, '', ...section.lines, '']),
+      // The hand-written reading of the figures (gaps to targets and their causes), kept with them.
+      ...(existsSync(ANALYSIS) ? [readFileSync(ANALYSIS, 'utf8')] : []),
     ].join('\n');
     writeFileSync(resolve(__dirname, '../../../BENCHMARKS.md'), text);
   }
