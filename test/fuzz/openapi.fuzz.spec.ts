@@ -4,25 +4,12 @@ import { Client } from 'pg';
 import { startAirtableSimulator, AirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
 import { startNotionSimulator, NotionSimulator } from '../../src/simulators/notion/notion-simulator';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { databaseFingerprint } from '../support/database-fingerprint';
 import { ADMIN_TOKEN, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { OpenApiFuzzer } from './openapi-fuzzer';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const VARIANTS_PER_OPERATION = Number(process.env.FUZZ_VARIANTS ?? 60);
-
-/** A digest of every table's content, to prove a rejected request changed nothing. */
-async function databaseFingerprint(client: Client): Promise<string> {
-  const { rows: tables } = await client.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
-  const parts = await Promise.all(
-    tables.map(async ({ name }) => {
-      const { rows } = await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`);
-      return `${name}:${rows[0].digest}`;
-    }),
-  );
-  return parts.join(',');
-}
 
 /** An accepted POST /orders/sync may still be importing in the background; rejected requests are judged after it. */
 async function waitForBackgroundImports(client: Client): Promise<void> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { OpenApiFuzzer, Operation } from '../fuzz/openapi-fuzzer';
+import { databaseFingerprint } from '../support/database-fingerprint';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 
 /**
@@ -20,16 +21,6 @@ const secured = operations.filter(({ operation }) => (operation.security?.length
 const adminOnly = operations.filter(({ operation }) => operation['x-required-role'] === 'ADMIN');
 const withBody = operations.filter(({ operation }) => operation.requestBody?.content?.['application/json']);
 const fuzzer = new OpenApiFuzzer(document, 7);
-
-async function fingerprint(client: Client): Promise<string> {
-  const { rows } = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
-  const digests = [];
-  for (const { name } of rows) {
-    const result = await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM "${name}" t`);
-    digests.push(`${name}:${result.rows[0].d}`);
-  }
-  return digests.join(',');
-}
 
 describe('API security (every route of openapi.json)', () => {
   let api: TestApp;
@@ -66,10 +57,10 @@ describe('API security (every route of openapi.json)', () => {
     expect(adminOnly.length).toBeGreaterThan(0);
     const failures: string[] = [];
     for (const { template, method, operation } of adminOnly) {
-      const before = await fingerprint(db);
+      const before = await databaseFingerprint(db);
       const response = await api.request(method, fuzzer.plausiblePath(template, operation), { token: USER_TOKEN, body: fuzzer.plausibleBody(operation) });
       if (response.status !== 403 || !response.headers.get('content-type')?.includes('problem+json')) failures.push(`${method} ${template} -> ${response.status}`);
-      if ((await fingerprint(db)) !== before) failures.push(`${method} ${template} changed the database`);
+      if ((await databaseFingerprint(db)) !== before) failures.push(`${method} ${template} changed the database`);
     }
     expect(failures).toEqual([]);
   });
@@ -77,12 +68,12 @@ describe('API security (every route of openapi.json)', () => {
   it.each(withBody.map((entry) => [`${entry.method} ${entry.template}`, entry] as const))(
     '%s rejects mass assignment of role, userId and id',
     async (_name, { template, method, operation }) => {
-      const before = await fingerprint(db);
+      const before = await databaseFingerprint(db);
       const body = { ...fuzzer.plausibleBody(operation), role: 'ADMIN', userId: 1, id: 999_999, isAdmin: true };
       const response = await api.request(method, fuzzer.plausiblePath(template, operation), { token: ADMIN_TOKEN, body });
       expectProblem(response, 400);
       expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['role', 'isAdmin']));
-      expect(await fingerprint(db)).toBe(before);
+      expect(await databaseFingerprint(db)).toBe(before);
     },
   );
 
@@ -91,10 +82,10 @@ describe('API security (every route of openapi.json)', () => {
     expect(userRoutes.length).toBeGreaterThan(0);
     const failures: string[] = [];
     for (const { template, method, operation } of userRoutes) {
-      const before = await fingerprint(db);
+      const before = await databaseFingerprint(db);
       const response = await api.request(method, template.replace('{userId}', '1'), { token: USER_TOKEN, body: fuzzer.plausibleBody(operation) });
       if (response.status !== 403) failures.push(`${method} ${template} -> ${response.status}`);
-      if ((await fingerprint(db)) !== before) failures.push(`${method} ${template} changed the database`);
+      if ((await databaseFingerprint(db)) !== before) failures.push(`${method} ${template} changed the database`);
     }
     expect(failures).toEqual([]);
   });
