@@ -8,6 +8,7 @@ import { FavoritesController } from './favorites.controller';
 import { FavoritesRepository } from './favorites.repository';
 import { FavoritesService } from './favorites.service';
 import { UserFavoritesController } from './user-favorites.controller';
+import { UserFlagsCache } from './user-flags.cache';
 import { UserMovieFlagsRepository } from './user-movie-flags.repository';
 
 /**
@@ -17,7 +18,7 @@ import { UserMovieFlagsRepository } from './user-movie-flags.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([FavoriteEntity]), TmdbModule, AuthModule],
   controllers: [FavoritesController, UserFavoritesController],
-  providers: [FavoritesRepository, FavoritesService, FavoriteDetailsLoader, UserMovieFlagsRepository],
-  exports: [FavoritesService, UserMovieFlagsRepository],
+  providers: [FavoritesRepository, FavoritesService, FavoriteDetailsLoader, UserMovieFlagsRepository, UserFlagsCache],
+  exports: [FavoritesService, UserMovieFlagsRepository, UserFlagsCache],
 })
 export class FavoritesModule {}

@@ -9,6 +9,7 @@ import type { FavoritesQuery } from './dto/favorites-query.dto';
 import { FavoriteEntity } from './entities/favorite.entity';
 import type { FavoriteMovie } from './favorite-movie';
 import { FavoriteDetailsLoader } from './favorite-details.loader';
+import { UserFlagsCache } from './user-flags.cache';
 import { FavoritesRepository, RatedFavorite } from './favorites.repository';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class FavoritesService {
     private readonly users: UsersRepository,
     private readonly tmdb: TmdbPort,
     private readonly details: FavoriteDetailsLoader,
+    private readonly flags: UserFlagsCache,
   ) {}
 
   /**
@@ -36,6 +38,7 @@ export class FavoritesService {
       releaseDate: movie.releaseDate,
       posterPath: movie.posterPath,
     });
+    await this.flags.invalidate(userId);
     return { favorite: await this.toResponse(favorite), created };
   }
 
@@ -43,6 +46,7 @@ export class FavoritesService {
     if (!(await this.favorites.delete(userId, tmdbId))) {
       throw new NotFoundError('FavoriteNotFound', 'That movie is not among your favorites.');
     }
+    await this.flags.invalidate(userId);
   }
 
   /** Another user's list (authorisation is the caller's business); 404 for a user that does not exist. */
@@ -54,6 +58,7 @@ export class FavoritesService {
   async removeAllOfUser(userId: number): Promise<void> {
     await this.requireUser(userId);
     await this.favorites.deleteAll(userId);
+    await this.flags.invalidate(userId);
   }
 
   /** One page of favorites in the asked order, each with full details (or the stored fields) and the owner's rating. */

@@ -32,4 +32,20 @@ export class UserMovieFlagsRepository {
     for (const row of rows) flags.set(row.tmdb_id, { favorite: row.favorite, myRating: row.stars === null ? null : Number(row.stars) });
     return flags;
   }
+
+  /**
+   * Every movie the user has marked (favorite or rated), in one query; undefined when there are more than
+   * `limit`, so a caller caching them keeps its memory bounded.
+   */
+  async allMarked(userId: number, limit: number): Promise<Map<number, UserMovieFlags> | undefined> {
+    const rows: Array<{ tmdb_id: number; favorite: boolean; stars: string | null }> = await this.dataSource.query(
+      `SELECT coalesce(f.tmdb_id, r.tmdb_id) AS tmdb_id, f.tmdb_id IS NOT NULL AS favorite, r.stars
+         FROM (SELECT tmdb_id FROM favorites WHERE user_id = $1) f
+         FULL JOIN (SELECT tmdb_id, stars FROM ratings WHERE user_id = $1) r ON r.tmdb_id = f.tmdb_id
+        LIMIT $2`,
+      [userId, limit + 1],
+    );
+    if (rows.length > limit) return undefined;
+    return new Map(rows.map((row) => [row.tmdb_id, { favorite: row.favorite, myRating: row.stars === null ? null : Number(row.stars) }]));
+  }
 }

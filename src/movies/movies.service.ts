@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service';
-import { NO_FLAGS, UserMovieFlags, UserMovieFlagsRepository } from '../favorites/user-movie-flags.repository';
+import { UserFlagsCache } from '../favorites/user-flags.cache';
+import { NO_FLAGS, UserMovieFlags } from '../favorites/user-movie-flags.repository';
 import type { DiscoverQuery, MovieDetails, MovieSummary, MovieSummaryPage, PopularQuery, SearchQuery } from './movie.types';
 import { Cached, TmdbPort } from './tmdb.port';
 
@@ -10,14 +11,14 @@ export type MovieWithFlags = MovieDetails & UserMovieFlags & { averageRating: nu
 
 /**
  * TMDB's movies as one user sees them: the shared, cached TMDB answer with the
- * caller's own flags merged in afterwards (one query per page), so nothing
- * personal ever enters the cache.
+ * caller's own flags merged in afterwards (from the per-user flags cache), so
+ * nothing personal ever enters the shared cache.
  */
 @Injectable()
 export class MoviesService {
   constructor(
     private readonly tmdb: TmdbPort,
-    private readonly flags: UserMovieFlagsRepository,
+    private readonly flags: UserFlagsCache,
     private readonly catalog: CatalogService,
   ) {}
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FavoritesModule } from '../favorites/favorites.module';
 import { TmdbModule } from '../movies/tmdb.module';
 import { RatingEntity } from './entities/rating.entity';
 import { RatingsController } from './ratings.controller';
@@ -7,7 +8,7 @@ import { RatingsRepository } from './ratings.repository';
 import { RatingsService } from './ratings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RatingEntity]), TmdbModule],
+  imports: [TypeOrmModule.forFeature([RatingEntity]), TmdbModule, FavoritesModule],
   controllers: [RatingsController],
   providers: [RatingsRepository, RatingsService],
 })

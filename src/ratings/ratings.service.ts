@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page, pageOffset } from '../common/http/pagination';
+import { UserFlagsCache } from '../favorites/user-flags.cache';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { RatingResponse } from './dto/rating.response';
 import { RatingEntity } from './entities/rating.entity';
@@ -11,6 +12,7 @@ export class RatingsService {
   constructor(
     private readonly ratings: RatingsRepository,
     private readonly tmdb: TmdbPort,
+    private readonly flags: UserFlagsCache,
   ) {}
 
   /**
@@ -21,10 +23,14 @@ export class RatingsService {
   async rate(userId: number, tmdbId: number, stars: number): Promise<{ rating: RatingResponse; created: boolean }> {
     if (await this.ratings.find(userId, tmdbId)) {
       const updated = await this.ratings.updateStars(userId, tmdbId, stars);
-      if (updated) return { rating: toResponse(updated), created: false };
+      if (updated) {
+        await this.flags.invalidate(userId);
+        return { rating: toResponse(updated), created: false };
+      }
     }
     const movie = await this.tmdb.getMovieDetails(tmdbId);
     const { rating, created } = await this.ratings.upsert({ userId, tmdbId, stars, title: movie.title, releaseDate: movie.releaseDate });
+    await this.flags.invalidate(userId);
     return { rating: toResponse(rating), created };
   }
 
@@ -37,6 +43,7 @@ export class RatingsService {
     if (!(await this.ratings.delete(userId, tmdbId))) {
       throw new NotFoundError('RatingNotFound', 'You have not rated that movie.');
     }
+    await this.flags.invalidate(userId);
   }
 }
 

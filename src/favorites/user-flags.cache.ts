@@ -1,0 +1,90 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { RedisClientType } from '@keyv/redis';
+import { RedisConnection } from '../infra/redis/redis-connection';
+import { NO_FLAGS, UserMovieFlags, UserMovieFlagsRepository } from './user-movie-flags.repository';
+
+/** Users whose marks are kept in this process at once; the least recently loaded go first. */
+const CACHED_USERS = 1000;
+/** A user with more marks than this is always asked of the database (bounded memory per user). */
+const MAX_MARKS_PER_USER = 2000;
+/** Backstop when an invalidation from another replica is lost (Redis down): flags are never older than this. */
+const MAX_AGE_MS = 15_000;
+
+interface Entry {
+  flags: Map<number, UserMovieFlags>;
+  loadedAt: number;
+}
+
+/**
+ * Each user's `favorite` and `myRating` marks, kept in this process so the hot
+ * movie lists merge them without a database round trip per request. Writes in
+ * this process drop the user's entry at once; writes in other replicas drop it
+ * through a Redis channel; entries also expire after MAX_AGE_MS. Nothing of one
+ * user is ever served to another: entries are keyed by user.
+ */
+@Injectable()
+export class UserFlagsCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('UserFlagsCache');
+  private readonly entries = new Map<number, Entry>();
+  /** Bumped by every invalidation, so a load that started before a write never stores what it read. */
+  private readonly generations = new Map<number, number>();
+  private subscriber?: RedisClientType;
+  private readonly channel: string;
+
+  constructor(
+    private readonly repository: UserMovieFlagsRepository,
+    private readonly redis: RedisConnection,
+  ) {
+    this.channel = `${redis.keyPrefix}user-flags-changed`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.redis.client) return;
+    this.subscriber = this.redis.client.duplicate() as RedisClientType;
+    this.subscriber.on('error', () => undefined);
+    // While the subscription is down, MAX_AGE_MS bounds how stale another replica's writes can look here.
+    this.subscriber
+      .connect()
+      .then(() => this.subscriber?.subscribe(this.channel, (message) => this.forget(Number(message))))
+      .catch((error: Error) => this.logger.warn({ msg: 'flag invalidations from other replicas unavailable', error: error.message }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.subscriber?.isOpen) await this.subscriber.close().catch(() => this.subscriber?.destroy());
+  }
+
+  async forMovies(userId: number, tmdbIds: readonly number[]): Promise<Map<number, UserMovieFlags>> {
+    const marks = await this.marksOf(userId);
+    if (!marks) return this.repository.forMovies(userId, tmdbIds);
+    return new Map(tmdbIds.map((tmdbId) => [tmdbId, marks.get(tmdbId) ?? NO_FLAGS]));
+  }
+
+  /** Call after any change of the user's favorites or ratings. */
+  async invalidate(userId: number): Promise<void> {
+    this.forget(userId);
+    const client = this.redis.client;
+    if (!client?.isReady) return;
+    await client.publish(this.channel, String(userId)).catch((error: Error) => {
+      this.logger.warn({ msg: 'could not tell other replicas that flags changed', userId, error: error.message });
+    });
+  }
+
+  private async marksOf(userId: number): Promise<Map<number, UserMovieFlags> | undefined> {
+    const cached = this.entries.get(userId);
+    if (cached && Date.now() - cached.loadedAt < MAX_AGE_MS) return cached.flags;
+    const generation = this.generations.get(userId) ?? 0;
+    const flags = await this.repository.allMarked(userId, MAX_MARKS_PER_USER);
+    if (flags && (this.generations.get(userId) ?? 0) === generation) {
+      this.entries.delete(userId);
+      this.entries.set(userId, { flags, loadedAt: Date.now() });
+      if (this.entries.size > CACHED_USERS) this.entries.delete(this.entries.keys().next().value as number);
+    }
+    return flags;
+  }
+
+  private forget(userId: number): void {
+    if (!Number.isSafeInteger(userId)) return;
+    this.entries.delete(userId);
+    this.generations.set(userId, (this.generations.get(userId) ?? 0) + 1);
+  }
+}
