@@ -1,5 +1,6 @@
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbTestEnv } from '../support/tmdb-test-env';
 
 describe('shared lists (e2e)', () => {
   let tmdb: TmdbSimulator;
@@ -7,15 +8,7 @@ describe('shared lists (e2e)', () => {
 
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 100 });
-    api = await startTestApp({
-      TMDB_API_TOKEN: tmdb.token,
-      TMDB_BASE_URL: tmdb.apiRoot,
-      UPSTREAM_RETRIES: '1',
-      UPSTREAM_TIMEOUT_MS: '1000',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      // Keeps what the tests leave in a shared Redis from lingering for a day.
-      CACHE_STALE_TTL_SECONDS: '300',
-    });
+    api = await startTestApp(tmdbTestEnv(tmdb));
   });
   afterAll(async () => {
     await api?.close();
