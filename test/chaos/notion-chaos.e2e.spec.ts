@@ -20,14 +20,22 @@ const UPSTREAM_TIMEOUT_MS = 300;
 /** Longer than the timeout: the write is applied, the answer comes too late. */
 const HANG_MS = 600;
 
-type FaultKind = 'none' | 'notion-error' | 'timeout-after-apply' | 'db-error-after-write' | 'compensation-fails' | 'connection-lost';
+type FaultKind =
+  | 'none'
+  | 'notion-error'
+  | 'timeout-after-apply'
+  | 'db-error-after-write'
+  | 'compensation-retried'
+  | 'compensation-fails'
+  | 'connection-lost';
 type OperationKind = 'create' | 'edit' | 'delete' | 'duplicate-create';
 
 const FAULT_WEIGHTS: Record<FaultKind, number> = {
-  none: 52,
+  none: 54,
   'notion-error': 14,
-  'timeout-after-apply': 9,
+  'timeout-after-apply': 5,
   'db-error-after-write': 14,
+  'compensation-retried': 2,
   'compensation-fails': 4,
   'connection-lost': 5,
 };
@@ -120,6 +128,9 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
 
       const stepStartedAt = Date.now();
       try {
+        const pendingBefore = await pendingSyncs(world);
+        /** The existing review an edit or delete touches. */
+        let touched: number | undefined;
         if (operation === 'create' || operation === 'duplicate-create') {
           const movieId = operation === 'create' ? pick(random, unreviewed).id : pick(random, own).movieId;
           const movie = movies.find((candidate) => candidate.id === movieId)!;
@@ -144,6 +155,7 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
           outcomes.add(`${operation} ${response.answer.status}`);
         } else {
           const target = pick(random, own);
+          touched = target.id;
           const plan = planFault(random, fault, operation);
           if (operation === 'edit') {
             const changes = editOf(random);
@@ -175,6 +187,11 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
         }
 
         msByFault.add(fault, Date.now() - stepStartedAt);
+        // Only a compensation that failed leaves work for the reconciliation, and then exactly one review's.
+        const pendingAfter = await pendingSyncs(world);
+        const alreadyPending = touched !== undefined && pendingBefore.includes(touched);
+        expect(pendingAfter.length - pendingBefore.length).toBe(fault === 'compensation-fails' && !alreadyPending ? 1 : 0);
+        if (fault === 'compensation-fails' && touched !== undefined) expect(pendingAfter).toContain(touched);
         await expectAgreementOutsidePending(model, reviewers);
         if (index % CHECKPOINT_EVERY === 0 || index === OPERATIONS) {
           const report = await reconcileIfPending();
@@ -236,11 +253,11 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
       case 'none':
         return { describe: 'no fault', expected: () => 'success', arm: async () => undefined };
       case 'notion-error': {
-        const status = pick(random, [500, 503, 504, 400]);
+        const status = pick(random, [500, 502, 503, 504, 529, 409, 400]);
         // UPSTREAM_RETRIES=1: one failure is retried away (a create looks its page up first); two are final.
         const count = between(random, 1, 2);
         const final = status === 400 || count === 2;
-        const answered = status === 400 || status === 500 ? 502 : status;
+        const answered = status === 503 || status === 529 ? 503 : status === 504 ? 504 : 502;
         return {
           describe: `Notion answers ${status} to the next ${count} writes`,
           expected: () => (final ? answered : 'success'),
@@ -250,10 +267,11 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
       case 'timeout-after-apply': {
         // A create's retry first looks its page up by Review ID: that look-up may hang too.
         const route = operation === 'create' ? /^POST \/v1\/(pages|data_sources\/[^/]+\/query)$/ : writeRoute;
-        const count = between(random, 1, 2);
+        // A third hang strikes the compensation itself (its look-up or its restoring write), which retries it.
+        const count = between(random, 1, 3);
         return {
           describe: `Notion applies the next ${count} requests and answers after ${HANG_MS} ms`,
-          expected: () => (count === 2 ? 504 : 'success'),
+          expected: () => (count >= 2 ? 504 : 'success'),
           arm: async () => world.notion.faults({ hangAfterApplyNext: count, hangMs: HANG_MS, match: route }),
         };
       }
@@ -263,6 +281,17 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
           expected: () => 503,
           databaseFailed: true,
           arm: (userId, movieId) => armCommitFailure(userId, movieId),
+        };
+      case 'compensation-retried':
+        return {
+          describe: 'the commit fails after the Notion write, and the first round of the compensation fails',
+          expected: () => 503,
+          databaseFailed: true,
+          arm: async (userId, movieId) => {
+            await armCommitFailure(userId, movieId);
+            // A page read and its one retry: the first round gives up, the second one (after a pause) succeeds.
+            world.notion.faults({ failNext: 2, status: 503, match: /^GET \/v1\/pages\// });
+          },
         };
       case 'compensation-fails':
         return {
