@@ -60,13 +60,6 @@ interface Reviewer {
   username: string;
 }
 
-interface Step {
-  index: number;
-  operation: OperationKind;
-  fault: FaultKind;
-  detail: string;
-}
-
 describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
   let world: ReviewsWorld;
 
@@ -122,7 +115,8 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
       const fault: FaultKind = operation === 'duplicate-create' ? 'none' : weighted(random, FAULT_WEIGHTS);
       // An admin may change anyone's review.
       const actor = operation !== 'create' && random() < 0.2 ? ADMIN_TOKEN : reviewers[userIndex].token;
-      const step: Step = { index, operation, fault, detail: '' };
+      /** What the step did, for the message of a failure. */
+      let detail = '';
       operations.add(operation);
       faults.add(fault);
 
@@ -136,7 +130,7 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
           const movie = movies.find((candidate) => candidate.id === movieId)!;
           const body = { movieId: movie.id, rating: between(random, 1, 5), comment: comment(random) };
           const plan = planFault(random, fault, 'create');
-          step.detail = `${reviewers[userIndex].username} reviews movie ${movie.id}; ${plan.describe}`;
+          detail = `${reviewers[userIndex].username} reviews movie ${movie.id}; ${plan.describe}`;
           const pagesBefore = world.notion.countMatching(/^POST \/v1\/pages$/);
           const response = await withFault(plan, userIds[userIndex], movie.id, () =>
             world.api.request('POST', '/api/v1/reviews', { token: reviewers[userIndex].token, body }),
@@ -159,7 +153,7 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
           const plan = planFault(random, fault, operation);
           if (operation === 'edit') {
             const changes = editOf(random);
-            step.detail = `review ${target.id} ${JSON.stringify(changes).slice(0, 80)}; ${plan.describe}`;
+            detail = `review ${target.id} ${JSON.stringify(changes).slice(0, 80)}; ${plan.describe}`;
             const response = await withFault(plan, userIds[userIndex], target.movieId, () =>
               world.api.request('PATCH', `/api/v1/reviews/${target.id}`, { token: actor, body: changes }),
             );
@@ -167,7 +161,7 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
             if (expectOutcome(response.answer, plan, response.killed > 0, 200)) Object.assign(target, changes);
             outcomes.add(`edit ${response.answer.status}`);
           } else {
-            step.detail = `review ${target.id}; ${plan.describe}`;
+            detail = `review ${target.id}; ${plan.describe}`;
             const response = await withFault(plan, userIds[userIndex], target.movieId, () =>
               world.api.request('DELETE', `/api/v1/reviews/${target.id}`, { token: actor }),
             );
@@ -198,7 +192,7 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
           if (report) reconciliations.push({ afterStep: index, ...report });
         }
       } catch (error) {
-        if (error instanceof Error) error.message = `seed ${SEED}, step ${index} (${operation}, fault ${fault}: ${step.detail}):\n${error.message}`;
+        if (error instanceof Error) error.message = `seed ${SEED}, step ${index} (${operation}, fault ${fault}: ${detail}):\n${error.message}`;
         throw error;
       }
     }
