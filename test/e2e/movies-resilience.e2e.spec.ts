@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const POPULAR = /^GET \/3\/movie\/popular$/;
@@ -15,9 +16,9 @@ describe('movies: cache and resilience against TMDB (e2e)', () => {
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 1000 });
     api = await startTestApp({
-      TMDB_API_TOKEN: tmdb.token,
-      TMDB_BASE_URL: tmdb.apiRoot,
-      CACHE_TTL_SECONDS: '1',
+      ...tmdbSettings(tmdb),
+      // Two seconds, not one: on a loaded machine two requests "within the TTL" can be a second apart.
+      CACHE_TTL_SECONDS: '2',
       UPSTREAM_RETRIES: '2',
       UPSTREAM_TIMEOUT_MS: '300',
       RATE_LIMIT_PER_MINUTE: '100000',
@@ -68,7 +69,7 @@ describe('movies: cache and resilience against TMDB (e2e)', () => {
   it('asks TMDB again once the TTL has passed', async () => {
     const n = freshPage();
     await popular(n);
-    await sleep(1100);
+    await sleep(2100);
     const before = tmdb.countMatching(POPULAR);
     const response = await popular(n);
     expect(response.headers.get('x-cache')).toBe('MISS');
@@ -79,7 +80,7 @@ describe('movies: cache and resilience against TMDB (e2e)', () => {
     const n = freshPage();
     const good = await popular(n);
     const details = await api.request('GET', '/api/v1/movies/603', { token: USER_TOKEN });
-    await sleep(1100);
+    await sleep(2100);
     tmdb.faults({ failNext: 100, status: 503 });
     const before = tmdb.countMatching(POPULAR);
     const stale = await popular(n);
