@@ -9,6 +9,7 @@ import { benchOrdersImport } from './orders-import.bench';
 import { benchOrderQueries } from './orders-query.bench';
 import { BenchReport } from './support/report';
 import { ServiceProcess, startService } from './support/service-process';
+import { airtableSettings, tmdbSettings } from '../src/simulators/simulator-settings';
 
 const FAVORITES_TTL_SECONDS = 3;
 
@@ -31,12 +32,8 @@ async function main(): Promise<void> {
     REDIS_URL: process.env.REDIS_URL,
     REDIS_KEY_PREFIX: `bench:${process.pid}:`,
     RATE_LIMIT_PER_MINUTE: '1000000',
-    TMDB_API_TOKEN: tmdb.token,
-    TMDB_BASE_URL: tmdb.apiRoot,
-    AIRTABLE_TOKEN: airtable.token,
-    AIRTABLE_BASE_ID: airtable.baseId,
-    AIRTABLE_TABLE_ID: airtable.tableId,
-    AIRTABLE_ENDPOINT_URL: airtable.endpointUrl,
+    ...tmdbSettings(tmdb),
+    ...airtableSettings(airtable),
     SYNC_ON_STARTUP: 'false',
     SYNC_INTERVAL_MINUTES: '0',
     NOTION_RECONCILE_MINUTES: '0',

@@ -1,6 +1,7 @@
 import { startEmbeddedDatabase } from '../infra/database/embedded-database';
 import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import { startNotionSimulator } from '../simulators/notion/notion-simulator';
+import { airtableSettings, notionSettings, tmdbSettings } from '../simulators/simulator-settings';
 import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
 
 type Env = Record<string, string | undefined>;
@@ -39,25 +40,19 @@ export async function startLocalEnvironment(env: Env, log: (message: string) => 
     if (!env.TMDB_API_TOKEN) {
       const tmdb = await startTmdbSimulator();
       stops.push(() => tmdb.close());
-      overrides.TMDB_API_TOKEN = tmdb.token;
-      overrides.TMDB_BASE_URL = tmdb.apiRoot;
+      Object.assign(overrides, tmdbSettings(tmdb));
       notes.push(`TMDB_API_TOKEN unset: using the bundled TMDB simulator at ${tmdb.apiRoot}`);
     }
     if (!env.NOTION_TOKEN) {
       const notion = await startNotionSimulator();
       stops.push(() => notion.close());
-      overrides.NOTION_TOKEN = notion.token;
-      overrides.NOTION_DATABASE_ID = notion.databaseId;
-      overrides.NOTION_BASE_URL = notion.baseUrl;
+      Object.assign(overrides, notionSettings(notion));
       notes.push(`NOTION_TOKEN unset: using the bundled Notion simulator at ${notion.baseUrl}`);
     }
     if (!env.AIRTABLE_TOKEN) {
       const airtable = await startAirtableSimulator();
       stops.push(() => airtable.close());
-      overrides.AIRTABLE_TOKEN = airtable.token;
-      overrides.AIRTABLE_BASE_ID = airtable.baseId;
-      overrides.AIRTABLE_TABLE_ID = airtable.tableId;
-      overrides.AIRTABLE_ENDPOINT_URL = airtable.endpointUrl;
+      Object.assign(overrides, airtableSettings(airtable));
       notes.push(`AIRTABLE_TOKEN unset: using the bundled Airtable simulator at ${airtable.endpointUrl}`);
     }
   } catch (error) {

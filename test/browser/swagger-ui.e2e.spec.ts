@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -17,7 +18,7 @@ if (!hasChromium) {
 
   beforeAll(async () => {
     tmdb = await startTmdbSimulator();
-    api = await startTestApp({ TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot });
+    api = await startTestApp({ ...tmdbSettings(tmdb) });
   });
   afterAll(async () => {
     await api?.close();

@@ -1,6 +1,7 @@
 import { seededRandom } from '../../src/simulators/simulator-kit';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const PAGES = 8;
 
@@ -11,8 +12,7 @@ describe('chaos: TMDB failing at random half the time', () => {
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ random: seededRandom(42) });
     api = await startTestApp({
-      TMDB_API_TOKEN: tmdb.token,
-      TMDB_BASE_URL: tmdb.apiRoot,
+      ...tmdbSettings(tmdb),
       CACHE_TTL_SECONDS: '1',
       UPSTREAM_RETRIES: '1',
       UPSTREAM_TIMEOUT_MS: '1000',

@@ -12,6 +12,7 @@ import { NotionSimulator, startNotionSimulator } from '../../src/simulators/noti
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, expectProblem, send, USER_TOKEN } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { airtableSettings, notionSettings, tmdbSettings } from '../../src/simulators/simulator-settings';
 
 /**
  * Two instances of the BUILT service (`node dist/src/main.js`, as in the image,
@@ -145,15 +146,9 @@ beforeAll(async () => {
     CACHE_STALE_TTL_SECONDS: '120',
     UPSTREAM_RETRIES: '1',
     UPSTREAM_TIMEOUT_MS: '3000',
-    TMDB_API_TOKEN: tmdb.token,
-    TMDB_BASE_URL: tmdb.apiRoot,
-    NOTION_TOKEN: notion.token,
-    NOTION_DATABASE_ID: notion.databaseId,
-    NOTION_BASE_URL: notion.baseUrl,
-    AIRTABLE_TOKEN: airtable.token,
-    AIRTABLE_BASE_ID: airtable.baseId,
-    AIRTABLE_TABLE_ID: airtable.tableId,
-    AIRTABLE_ENDPOINT_URL: airtable.endpointUrl,
+    ...tmdbSettings(tmdb),
+    ...notionSettings(notion),
+    ...airtableSettings(airtable),
     SYNC_ON_STARTUP: 'false',
     SYNC_INTERVAL_MINUTES: '0',
     NOTION_RECONCILE_MINUTES: '0',

@@ -1,6 +1,7 @@
 import { Agent, get, IncomingHttpHeaders } from 'node:http';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 /**
  * Shutdown with a keep-alive client, as an ingress controller is: the answer to a
@@ -14,7 +15,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 beforeAll(async () => {
   tmdb = await startTmdbSimulator();
-  app = await startTestApp({ TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot, UPSTREAM_RETRIES: '0' });
+  app = await startTestApp({ ...tmdbSettings(tmdb), UPSTREAM_RETRIES: '0' });
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const FAVORITES = 100;
 const LATENCY_MS = 50;
@@ -17,8 +18,7 @@ describe('favorites list timing (e2e)', () => {
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 1000 });
     api = await startTestApp({
-      TMDB_API_TOKEN: tmdb.token,
-      TMDB_BASE_URL: tmdb.apiRoot,
+      ...tmdbSettings(tmdb),
       RATE_LIMIT_PER_MINUTE: '100000',
       CACHE_STALE_TTL_SECONDS: '300',
     });

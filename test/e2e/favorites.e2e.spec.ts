@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const OPPENHEIMER = 872585;
 const BARBIE = 346698; // released the same day as Oppenheimer
@@ -15,8 +16,7 @@ describe('favorites (e2e)', () => {
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 300 });
     api = await startTestApp({
-      TMDB_API_TOKEN: tmdb.token,
-      TMDB_BASE_URL: tmdb.apiRoot,
+      ...tmdbSettings(tmdb),
       UPSTREAM_RETRIES: '2',
       UPSTREAM_TIMEOUT_MS: '1000',
       RATE_LIMIT_PER_MINUTE: '100000',

@@ -2,6 +2,7 @@ import { NotFoundError, UpstreamError } from '../../src/common/errors/domain-err
 import { TmdbPort } from '../../src/movies/tmdb.port';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 describe('TmdbPort as other features use it (e2e)', () => {
   let tmdb: TmdbSimulator;
@@ -10,7 +11,7 @@ describe('TmdbPort as other features use it (e2e)', () => {
 
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 200 });
-    api = await startTestApp({ TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot, UPSTREAM_RETRIES: '1', UPSTREAM_TIMEOUT_MS: '500', CACHE_STALE_TTL_SECONDS: '300' });
+    api = await startTestApp({ ...tmdbSettings(tmdb), UPSTREAM_RETRIES: '1', UPSTREAM_TIMEOUT_MS: '500', CACHE_STALE_TTL_SECONDS: '300' });
     port = api.app.get(TmdbPort);
   });
   afterAll(async () => {

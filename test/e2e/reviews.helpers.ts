@@ -3,6 +3,7 @@ import { NotionPacer } from '../../src/notion-sync/notion-pacer';
 import { NotionSimulator, NotionSimulatorOptions, startNotionSimulator } from '../../src/simulators/notion/notion-simulator';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
+import { notionSettings, tmdbSettings } from '../../src/simulators/simulator-settings';
 
 /** Shared by the catalog, reviews and Notion e2e files: the app wired to simulators, and the agreement check. */
 export interface ReviewsWorld {
@@ -24,11 +25,8 @@ export async function startReviewsWorld(options: WorldOptions = {}): Promise<Rev
   const notion = await startNotionSimulator({ requestsPerSecond: 0, ...options.simulator });
   const tmdb = await startTmdbSimulator();
   const api = await startTestApp({
-    NOTION_TOKEN: notion.token,
-    NOTION_DATABASE_ID: notion.databaseId,
-    NOTION_BASE_URL: notion.baseUrl,
-    TMDB_API_TOKEN: tmdb.token,
-    TMDB_BASE_URL: tmdb.apiRoot,
+    ...notionSettings(notion),
+    ...tmdbSettings(tmdb),
     UPSTREAM_RETRIES: '1',
     UPSTREAM_TIMEOUT_MS: '2000',
     ...options.env,

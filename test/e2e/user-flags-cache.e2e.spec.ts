@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
   const deadline = Date.now() + timeoutMs;
@@ -24,7 +25,7 @@ describe('per-user flags cache (two replicas, one database)', () => {
 
   beforeAll(async () => {
     tmdb = await startTmdbSimulator();
-    const shared = { TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot, RATE_LIMIT_PER_MINUTE: '100000', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
+    const shared = { ...tmdbSettings(tmdb), RATE_LIMIT_PER_MINUTE: '100000', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
     first = await startTestApp(shared);
     second = await startTestApp({ ...shared, DATABASE_URL: first.database!.url });
   });

@@ -7,6 +7,7 @@ import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmd
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { ADMIN_TOKEN, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { OpenApiFuzzer } from './openapi-fuzzer';
+import { airtableSettings, notionSettings, tmdbSettings } from '../../src/simulators/simulator-settings';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const VARIANTS_PER_OPERATION = Number(process.env.FUZZ_VARIANTS ?? 60);
@@ -34,15 +35,9 @@ describe('fuzzing every operation of openapi.json', () => {
     airtable = await startAirtableSimulator({ records: 50, requestsPerSecond: 0 });
     api = await startTestApp({
       RATE_LIMIT_PER_MINUTE: '1000000',
-      TMDB_API_TOKEN: tmdb.token,
-      TMDB_BASE_URL: tmdb.apiRoot,
-      NOTION_TOKEN: notion.token,
-      NOTION_DATABASE_ID: notion.databaseId,
-      NOTION_BASE_URL: notion.baseUrl,
-      AIRTABLE_TOKEN: airtable.token,
-      AIRTABLE_BASE_ID: airtable.baseId,
-      AIRTABLE_TABLE_ID: airtable.tableId,
-      AIRTABLE_ENDPOINT_URL: airtable.endpointUrl,
+      ...tmdbSettings(tmdb),
+      ...notionSettings(notion),
+      ...airtableSettings(airtable),
       UPSTREAM_RETRIES: '0',
     });
     db = new Client({ connectionString: api.database!.url });

@@ -1,10 +1,10 @@
 import type { TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { tmdbSettings } from '../../src/simulators/simulator-settings';
 
 /** The settings of an app that talks to a TMDB simulator: fast failures, no rate limit in the way. */
 export function tmdbTestEnv(tmdb: TmdbSimulator, overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    TMDB_API_TOKEN: tmdb.token,
-    TMDB_BASE_URL: tmdb.apiRoot,
+    ...tmdbSettings(tmdb),
     UPSTREAM_RETRIES: '1',
     UPSTREAM_TIMEOUT_MS: '1000',
     RATE_LIMIT_PER_MINUTE: '100000',

@@ -41,11 +41,6 @@ export class AppCache {
     await this.guard(() => this.cache.set(key, value, ttlMs));
   }
 
-  async delete(key: string): Promise<void> {
-    if (this.redis.configured && !this.redis.ready) return;
-    await this.guard(() => this.cache.del(key));
-  }
-
   private async guard<R>(operation: () => Promise<R>): Promise<R | undefined> {
     let timer: NodeJS.Timeout | undefined;
     try {
