@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { TmdbSimulator } from '../src/simulators/tmdb/tmdb-simulator';
+import type { TmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
 import type { Section } from './support/report';
 import type { ServiceProcess } from './support/service-process';
 import { ms, percentile, timeSequential } from './support/stats';

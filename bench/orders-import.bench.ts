@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { postgresOptions } from '../src/infra/database/postgres-options';
 import { ImportedOrder, ORDER_PRIORITIES, ORDER_STATUSES } from '../src/orders/order.types';
 import { OrdersRepository } from '../src/orders/orders.repository';
-import type { AirtableSimulator } from '../src/simulators/airtable/airtable-simulator';
+import type { AirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import type { Section } from './support/report';
 import type { ServiceProcess } from './support/service-process';
 

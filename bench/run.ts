@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { findFreePort, startEmbeddedDatabase } from '../src/infra/database/embedded-database';
-import { startAirtableSimulator } from '../src/simulators/airtable/airtable-simulator';
-import { startTmdbSimulator } from '../src/simulators/tmdb/tmdb-simulator';
+import { findFreePort, startEmbeddedDatabase } from '../dev/embedded-database';
+import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
+import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
 import { benchFavorites } from './favorites.bench';
 import { benchHotPath } from './hot-path.bench';
 import { benchOrdersImport } from './orders-import.bench';
 import { benchOrderQueries } from './orders-query.bench';
 import { BenchReport } from './support/report';
 import { ServiceProcess, startService } from './support/service-process';
-import { airtableSettings, tmdbSettings } from '../src/simulators/simulator-settings';
+import { airtableSettings, tmdbSettings } from '../simulators/simulator-settings';
 
 const FAVORITES_TTL_SECONDS = 3;
 

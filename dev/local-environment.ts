@@ -1,4 +1,5 @@
-import { startEmbeddedDatabase } from '../infra/database/embedded-database';
+import type { Surroundings } from '../src/config/surroundings';
+import { startEmbeddedDatabase } from './embedded-database';
 import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import { startNotionSimulator } from '../simulators/notion/notion-simulator';
 import { airtableSettings, notionSettings, tmdbSettings } from '../simulators/simulator-settings';
@@ -6,13 +7,7 @@ import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
 
 type Env = Record<string, string | undefined>;
 
-export interface LocalEnvironment {
-  /** The settings to add to the environment: URLs and credentials of what was started. */
-  readonly overrides: Env;
-  /** One line per replaced piece, for the startup log. */
-  readonly notes: string[];
-  stop(): Promise<void>;
-}
+export type LocalEnvironment = Surroundings;
 
 /**
  * In development, every unset piece is replaced by a local one: an embedded

@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { SettingsModule } from '../config/config.module';
 import { loadSettings, Settings } from '../config/settings';
-import { startLocalEnvironment } from '../dev/local-environment';
 import { AppCacheModule } from '../infra/cache/app-cache.module';
 import { DatabaseModule } from '../infra/database/database.module';
 import { createRootLogger } from '../infra/logging/root-logger';
@@ -13,6 +12,7 @@ import { NestPinoLogger } from '../infra/logging/nest-pino-logger';
 import { MetricsModule } from '../infra/metrics/metrics.module';
 import { RedisModule } from '../infra/redis/redis.module';
 import { ConflictError } from '../common/errors/domain-error';
+import { nothingAround, StartSurroundings } from '../config/surroundings';
 import { OrderSyncService } from './order-sync.service';
 import { OrdersModule } from './orders.module';
 
@@ -28,16 +28,15 @@ class SyncOrdersCommandModule {
 }
 
 /**
- * `npm run sync:orders` (or `node dist/src/orders/sync-orders.cli.js` in the
- * image, e.g. from a Kubernetes CronJob): one Airtable import with trigger
- * `cli`, its figures on stdout. Exit 0 when it succeeded or when another
- * import was already running (nothing to do), 1 when it failed or could not start.
+ * One Airtable import with trigger `cli`, its figures on stdout: the body of
+ * `node dist/src/orders/sync-orders.cli.js` (the image, e.g. a Kubernetes
+ * CronJob) and of `npm run sync:orders` (development). Exit 0 when it succeeded
+ * or when another import was already running (nothing to do), 1 when it failed or could not start.
  */
-async function syncOrders(): Promise<number> {
+async function syncOrders(startSurroundings: StartSurroundings): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   loadSettings(process.env);
-  // In development only the database and Airtable are needed: TMDB and Notion are marked present so no simulator starts for them.
-  const local = await startLocalEnvironment({ ...process.env, TMDB_API_TOKEN: process.env.TMDB_API_TOKEN ?? 'unused', NOTION_TOKEN: process.env.NOTION_TOKEN ?? 'unused' });
+  const local = await startSurroundings(process.env, () => undefined);
   const settings = loadSettings({ ...process.env, ...local.overrides, SYNC_ON_STARTUP: 'false', SYNC_INTERVAL_MINUTES: '0' });
   const log = createRootLogger(settings.app.logLevel);
   try {
@@ -67,7 +66,8 @@ async function syncOrders(): Promise<number> {
   }
 }
 
-syncOrders()
+export function runSyncOrdersCommand(startSurroundings: StartSurroundings = nothingAround): void {
+  syncOrders(startSurroundings)
   .catch((error: unknown) => {
     process.stderr.write(`sync:orders: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
@@ -77,3 +77,4 @@ syncOrders()
     // Give pino's asynchronous streams a moment to drain, then leave even if a socket lingers.
     setTimeout(() => process.exit(code), 200);
   });
+}

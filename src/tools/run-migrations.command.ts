@@ -2,19 +2,20 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadSettings } from '../config/settings';
-import { startEmbeddedDatabase } from '../infra/database/embedded-database';
+import { nothingAround, StartSurroundings } from '../config/surroundings';
 import { postgresOptions } from '../infra/database/postgres-options';
 
 /**
- * `npm run migration:run`: applies pending migrations and exits. In Kubernetes
- * this is the pre-install/pre-upgrade hook, so pods never race to migrate.
- * Without DATABASE_URL (development) it migrates the embedded database.
+ * Applies pending migrations and exits: `node dist/src/tools/run-migrations.cli.js`
+ * (in Kubernetes the pre-install/pre-upgrade hook, so pods never race to migrate)
+ * and `npm run migration:run` (development, where an unset DATABASE_URL means the embedded database).
  */
-async function runMigrations(): Promise<void> {
+async function runMigrations(startSurroundings: StartSurroundings): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
+  const around = await startSurroundings(process.env, () => undefined);
   try {
-    const settings = loadSettings({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded?.url });
+    const settings = loadSettings({ ...process.env, ...around.overrides });
+    if (!settings.database.url) throw new Error('DATABASE_URL is unset');
     const dataSource = new DataSource({ ...postgresOptions(settings.database), migrationsRun: false });
     await dataSource.initialize();
     try {
@@ -24,11 +25,13 @@ async function runMigrations(): Promise<void> {
       await dataSource.destroy();
     }
   } finally {
-    await embedded?.stop();
+    await around.stop();
   }
 }
 
-runMigrations().catch((error: unknown) => {
-  process.stderr.write(`migration:run: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+export function runMigrationsCommand(startSurroundings: StartSurroundings = nothingAround): void {
+  runMigrations(startSurroundings).catch((error: unknown) => {
+    process.stderr.write(`migration:run: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

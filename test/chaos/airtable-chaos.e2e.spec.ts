@@ -8,8 +8,8 @@ import {
   ORDER_PRIORITIES,
   ORDER_STATUSES,
   startAirtableSimulator,
-} from '../../src/simulators/airtable/airtable-simulator';
-import { seededRandom } from '../../src/simulators/simulator-kit';
+} from '../../simulators/airtable/airtable-simulator';
+import { seededRandom } from '../../simulators/simulator-kit';
 import { expectedOrder, expectedTable, startOrdersApp, storedOrders, syncNow } from '../e2e/orders.fixtures';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 import { ADMIN_TOKEN, ApiResponse, TestApp } from '../support/test-app';

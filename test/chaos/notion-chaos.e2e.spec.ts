@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/simulators/simulator-kit';
+import { seededRandom } from '../../simulators/simulator-kit';
 import { addMovie, addUser, expectStoresAgree, pendingSyncs, ReviewsWorld, startReviewsWorld, storedReviews } from '../e2e/reviews.helpers';
 import { ADMIN_TOKEN, ApiResponse, expectProblem, USER_TOKEN } from '../support/test-app';
 import { between, chaosSeed, pick, sleep, Tally, weighted } from './chaos.helpers';

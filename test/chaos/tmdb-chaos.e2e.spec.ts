@@ -1,7 +1,7 @@
-import { seededRandom } from '../../src/simulators/simulator-kit';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { seededRandom } from '../../simulators/simulator-kit';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 const PAGES = 8;
 

@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { parse } from 'yaml';
-import { findFreePort } from '../../src/infra/database/embedded-database';
-import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
-import { NotionSimulator, startNotionSimulator } from '../../src/simulators/notion/notion-simulator';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { findFreePort } from '../../dev/embedded-database';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
+import { NotionSimulator, startNotionSimulator } from '../../simulators/notion/notion-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, expectProblem, send, USER_TOKEN } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { airtableSettings, notionSettings, tmdbSettings } from '../../src/simulators/simulator-settings';
+import { airtableSettings, notionSettings, tmdbSettings } from '../../simulators/simulator-settings';
 
 /**
  * Two instances of the BUILT service (`node dist/src/main.js`, as in the image,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 const FAVORITES = 100;
 const LATENCY_MS = 50;

@@ -1,8 +1,8 @@
 import { NotFoundError, UpstreamError } from '../../src/common/errors/domain-error';
 import { TmdbPort } from '../../src/movies/tmdb.port';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp } from '../support/test-app';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 describe('TmdbPort as other features use it (e2e)', () => {
   let tmdb: TmdbSimulator;

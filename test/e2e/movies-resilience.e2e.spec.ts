@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const POPULAR = /^GET \/3\/movie\/popular$/;

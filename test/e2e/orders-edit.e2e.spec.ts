@@ -1,6 +1,6 @@
 import { OrdersRepository } from '../../src/orders/orders.repository';
 import { AirtableClientOptions } from '../../src/orders/orders.options';
-import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { ADMIN_TOKEN, expectProblem, TestApp, USER_TOKEN } from '../support/test-app';
 import { expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { OrderSyncOptions } from '../../src/orders/orders.options';
-import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { ADMIN_TOKEN, TestApp } from '../support/test-app';
 import { expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
 

@@ -1,5 +1,5 @@
 import { AirtableClientOptions } from '../../src/orders/orders.options';
-import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { TestApp } from '../support/test-app';
 import { expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
 

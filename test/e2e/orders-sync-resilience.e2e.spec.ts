@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { OrderSyncScheduler } from '../../src/orders/order-sync.scheduler';
 import { OrderSyncService } from '../../src/orders/order-sync.service';
-import { startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase } from '../support/test-database';
 import { ADMIN_TOKEN, expectProblem } from '../support/test-app';

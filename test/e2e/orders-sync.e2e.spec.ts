@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { OrderSyncScheduler } from '../../src/orders/order-sync.scheduler';
 import { OrderSyncOptions } from '../../src/orders/orders.options';
-import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { ADMIN_TOKEN, expectProblem, TestApp, USER_TOKEN } from '../support/test-app';
 import { expectedTable, startOrdersApp, storedOrders, syncNow, updatedAtByRecordId } from './orders.fixtures';
 

@@ -1,5 +1,5 @@
 import { ORDER_PRIORITIES, ORDER_SORTS, ORDER_STATUSES } from '../../src/orders/order.types';
-import { AirtableOrderFields, AirtableSimulator, SimulatedRecord, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableOrderFields, AirtableSimulator, SimulatedRecord, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { ADMIN_TOKEN, expectProblem, TestApp, USER_TOKEN } from '../support/test-app';
 import { startOrdersApp, syncNow } from './orders.fixtures';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AirtableClientOptions } from '../../src/orders/orders.options';
-import { AirtableSimulator, SimulatedRecord } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableSimulator, SimulatedRecord } from '../../simulators/airtable/airtable-simulator';
 import { ADMIN_TOKEN, ApiResponse, startTestApp, TestApp } from '../support/test-app';
 
 /** The settings that point the app at a simulator. */

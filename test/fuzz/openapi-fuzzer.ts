@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/simulators/simulator-kit';
+import { seededRandom } from '../../simulators/simulator-kit';
 
 /** One request generated from the OpenAPI document. */
 export interface FuzzRequest {

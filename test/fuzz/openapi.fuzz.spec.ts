@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { startAirtableSimulator, AirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
-import { startNotionSimulator, NotionSimulator } from '../../src/simulators/notion/notion-simulator';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startAirtableSimulator, AirtableSimulator } from '../../simulators/airtable/airtable-simulator';
+import { startNotionSimulator, NotionSimulator } from '../../simulators/notion/notion-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { ADMIN_TOKEN, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { OpenApiFuzzer } from './openapi-fuzzer';
-import { airtableSettings, notionSettings, tmdbSettings } from '../../src/simulators/simulator-settings';
+import { airtableSettings, notionSettings, tmdbSettings } from '../../simulators/simulator-settings';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const VARIANTS_PER_OPERATION = Number(process.env.FUZZ_VARIANTS ?? 60);

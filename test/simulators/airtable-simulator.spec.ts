@@ -6,7 +6,7 @@ import {
   ORDER_STATUSES,
   SimulatedRecord,
   startAirtableSimulator,
-} from '../../src/simulators/airtable/airtable-simulator';
+} from '../../simulators/airtable/airtable-simulator';
 
 const START = new Date('2025-03-01T12:00:00.000Z');
 const RECORD_ID = /^rec[A-Za-z0-9]{14}$/;

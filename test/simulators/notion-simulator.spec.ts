@@ -10,13 +10,13 @@ import {
   UnknownHTTPResponseError,
 } from '@notionhq/client';
 import type { PageObjectResponse } from '@notionhq/client';
-import { seededRandom } from '../../src/simulators/simulator-kit';
+import { seededRandom } from '../../simulators/simulator-kit';
 import {
   ARCHIVED_EDIT_MESSAGE,
   NotionSimulator,
   NotionSimulatorOptions,
   startNotionSimulator,
-} from '../../src/simulators/notion/notion-simulator';
+} from '../../simulators/notion/notion-simulator';
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof Client>[0]>;
 

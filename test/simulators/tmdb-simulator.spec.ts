@@ -1,7 +1,7 @@
 import axios, { AxiosInstance } from 'axios';
 import http from 'node:http';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
-import { TmdbMovieDetails, TmdbMovieListItem, TmdbPage } from '../../src/simulators/tmdb/tmdb-api-types';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
+import { TmdbMovieDetails, TmdbMovieListItem, TmdbPage } from '../../simulators/tmdb/tmdb-api-types';
 
 const LIST_ITEM_KEYS = [
   'adult', 'backdrop_path', 'genre_ids', 'id', 'original_language', 'original_title', 'overview', 'popularity',

@@ -1,4 +1,4 @@
-import { startEmbeddedDatabase } from '../../src/infra/database/embedded-database';
+import { startEmbeddedDatabase } from '../../dev/embedded-database';
 
 /**
  * One database server for the whole run: the one DATABASE_URL names (CI uses

@@ -1,5 +1,5 @@
-import type { TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import type { TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 /** The settings of an app that talks to a TMDB simulator: fast failures, no rate limit in the way. */
 export function tmdbTestEnv(tmdb: TmdbSimulator, overrides: Record<string, string> = {}): Record<string, string> {

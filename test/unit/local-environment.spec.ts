@@ -1,4 +1,4 @@
-import { startLocalEnvironment } from '../../src/dev/local-environment';
+import { startLocalEnvironment } from '../../dev/local-environment';
 
 describe('local environment (development mode)', () => {
   it('starts a simulator for every unset upstream and says so, one line each', async () => {

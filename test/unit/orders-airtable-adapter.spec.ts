@@ -5,7 +5,7 @@ import { Metrics } from '../../src/infra/metrics/metrics';
 import { AirtableAdapter } from '../../src/orders/airtable.adapter';
 import { AirtablePage, AirtableRecord } from '../../src/orders/airtable.port';
 import { AirtableClientOptions } from '../../src/orders/orders.options';
-import { AirtableSimulator, startAirtableSimulator } from '../../src/simulators/airtable/airtable-simulator';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 
 /** The adapter against the simulator over real HTTP; only the settings are hand-made. */
 function adapterFor(sim: AirtableSimulator | undefined, overrides: Partial<Settings['airtable']> = {}, upstream = { retries: 1, timeoutMs: 1000 }) {

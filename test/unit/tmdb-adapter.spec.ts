@@ -8,7 +8,7 @@ import { cacheKey, TmdbAdapter } from '../../src/movies/tmdb.adapter';
 import { RetryPolicy } from '../../src/movies/upstream/retry-policy';
 import { StaleCache } from '../../src/movies/upstream/stale-cache';
 import { TmdbHttpClient } from '../../src/movies/upstream/tmdb-http.client';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 
 /** axios' CommonJS and ESM typings differ; the instance is the same. */
 const asHttp = (instance: unknown) => new HttpService(instance as ConstructorParameters<typeof HttpService>[0]);

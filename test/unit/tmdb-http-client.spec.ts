@@ -7,7 +7,7 @@ import { UpstreamError } from '../../src/common/errors/domain-error';
 import { Metrics } from '../../src/infra/metrics/metrics';
 import { RetryPolicy } from '../../src/movies/upstream/retry-policy';
 import { TmdbHttpClient } from '../../src/movies/upstream/tmdb-http.client';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 
 /** axios' CommonJS and ESM typings differ; the instance is the same. */
 const asHttp = (instance: unknown) => new HttpService(instance as ConstructorParameters<typeof HttpService>[0]);
