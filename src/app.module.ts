@@ -20,8 +20,8 @@ import { RatingsModule } from './ratings/ratings.module';
 import { SharedListsModule } from './shared-lists/shared-lists.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ReviewsModule } from './reviews/reviews.module';
-import { NotionSyncModule } from './notion-sync/notion-sync.module';
 import { OrdersModule } from './orders/orders.module';
+import { PortBindingsModule } from './port-bindings.module';
 
 @Module({})
 export class AppModule {
@@ -38,13 +38,13 @@ export class AppModule {
         HealthModule,
         RateLimitModule,
         AuthModule,
+        PortBindingsModule,
         MoviesModule,
         FavoritesModule,
         RatingsModule,
         SharedListsModule,
         CatalogModule,
         ReviewsModule,
-        NotionSyncModule,
         OrdersModule,
       ],
       providers: [

@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PendingSyncEntity } from './entities/pending-sync.entity';
 import { NotionAdapter } from './notion.adapter';
 import { NotionCaller } from './notion-caller';
 import { NotionPacer } from './notion-pacer';
 import { NotionPort } from './notion.port';
-import { PendingSyncsRepository } from './pending-syncs.repository';
 
-/** The Notion reviews database (port and adapter, paced) and the durable list of repairs owed to it. */
+/** The Notion reviews database: port and adapter, every call paced under Notion's rate limit. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PendingSyncEntity])],
-  providers: [NotionPacer, NotionCaller, { provide: NotionPort, useClass: NotionAdapter }, PendingSyncsRepository],
-  exports: [NotionPort, NotionPacer, PendingSyncsRepository],
+  providers: [NotionPacer, NotionCaller, { provide: NotionPort, useClass: NotionAdapter }],
+  exports: [NotionPort, NotionPacer],
 })
 export class NotionModule {}

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { CatalogEvents } from '../catalog/catalog-events';
-import { describe, ReviewMirror } from '../reviews/review-mirror.service';
-import { ReviewsRepository } from '../reviews/reviews.repository';
-import { NotionPort } from './notion.port';
+import { describe, ReviewMirror } from './review-mirror.service';
+import { ReviewsRepository } from './reviews.repository';
+import { NotionPort } from '../notion/notion.port';
 import { PendingSyncsRepository } from './pending-syncs.repository';
 
 /**

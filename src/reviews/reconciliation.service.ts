@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError } from '../common/errors/domain-error';
-import { pageContentOf } from '../reviews/review';
-import { describe, RepairCounts, ReviewMirror } from '../reviews/review-mirror.service';
-import { ReviewsRepository } from '../reviews/reviews.repository';
-import { notionNotConfigured, NotionPort } from './notion.port';
+import { pageContentOf } from './review';
+import { describe, RepairCounts, ReviewMirror } from './review-mirror.service';
+import { ReviewsRepository } from './reviews.repository';
+import { notionNotConfigured, NotionPort } from '../notion/notion.port';
 import { PendingSyncsRepository } from './pending-syncs.repository';
 import { ReconciliationLock } from './reconciliation-lock';
-import { pageMatches, ReviewPage } from './review-page';
+import { pageMatches, ReviewPage } from '../notion/review-page';
 
 export interface ReconciliationReport {
   /** Reviews compared with their pages. */

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
-import { NotionPort } from '../notion-sync/notion.port';
-import { PendingSyncsRepository } from '../notion-sync/pending-syncs.repository';
-import { pageMatches } from '../notion-sync/review-page';
+import { NotionPort } from '../notion/notion.port';
+import { PendingSyncsRepository } from './pending-syncs.repository';
+import { pageMatches } from '../notion/review-page';
 import { pageContentOf, Review } from './review';
 import { driverCode, ReviewTransaction } from './review-transaction';
 import { ReviewsRepository } from './reviews.repository';

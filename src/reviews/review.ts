@@ -1,4 +1,4 @@
-import type { ReviewPageContent } from '../notion-sync/review-page';
+import type { ReviewPageContent } from '../notion/review-page';
 
 /** A review with what its readers (and its Notion page) show: the movie's title and the author's name. */
 export interface Review {

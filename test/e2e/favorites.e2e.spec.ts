@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 const OPPENHEIMER = 872585;
 const BARBIE = 346698; // released the same day as Oppenheimer

@@ -1,5 +1,5 @@
 import { Metrics } from '../../src/infra/metrics/metrics';
-import { NOTION_PACE } from '../../src/notion-sync/notion-pacer';
+import { NOTION_PACE } from '../../src/notion/notion-pacer';
 import { USER_TOKEN } from '../support/test-app';
 import { addMovie, expectStoresAgree, pendingSyncs, ReviewsWorld, startReviewsWorld } from './reviews.helpers';
 

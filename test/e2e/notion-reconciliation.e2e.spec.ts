@@ -1,6 +1,6 @@
-import { MovieTitleSync } from '../../src/notion-sync/movie-title-sync';
-import { ReconciliationLock } from '../../src/notion-sync/reconciliation-lock';
-import { ReconciliationScheduler } from '../../src/notion-sync/reconciliation.scheduler';
+import { MovieTitleSync } from '../../src/reviews/movie-title-sync';
+import { ReconciliationLock } from '../../src/reviews/reconciliation-lock';
+import { ReconciliationScheduler } from '../../src/reviews/reconciliation.scheduler';
 import { ADMIN_TOKEN, expectProblem, startTestApp, USER_TOKEN } from '../support/test-app';
 import { addMovie, expectStoresAgree, pendingSyncs, ReviewsWorld, startReviewsWorld, storedReviews } from './reviews.helpers';
 

@@ -1,4 +1,4 @@
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { tmdbTestEnv } from '../support/tmdb-test-env';
 

@@ -1,4 +1,4 @@
-import { NotionPacer } from '../../src/notion-sync/notion-pacer';
+import { NotionPacer } from '../../src/notion/notion-pacer';
 import { expectProblem, USER_TOKEN } from '../support/test-app';
 import { addMovie, expectStoresAgree, pendingSyncs, ReviewsWorld, startReviewsWorld, storedReviews } from './reviews.helpers';
 

@@ -1,4 +1,4 @@
-import { ReconciliationScheduler } from '../../src/notion-sync/reconciliation.scheduler';
+import { ReconciliationScheduler } from '../../src/reviews/reconciliation.scheduler';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { addMovie, addUser, expectStoresAgree, ReviewsWorld, startReviewsWorld } from './reviews.helpers';
 

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { NotionPacer } from '../../src/notion-sync/notion-pacer';
-import { NotionSimulator, NotionSimulatorOptions, startNotionSimulator } from '../../src/simulators/notion/notion-simulator';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { NotionPacer } from '../../src/notion/notion-pacer';
+import { NotionSimulator, NotionSimulatorOptions, startNotionSimulator } from '../../simulators/notion/notion-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
-import { notionSettings, tmdbSettings } from '../../src/simulators/simulator-settings';
+import { notionSettings, tmdbSettings } from '../../simulators/simulator-settings';
 
 /** Shared by the catalog, reviews and Notion e2e files: the app wired to simulators, and the agreement check. */
 export interface ReviewsWorld {

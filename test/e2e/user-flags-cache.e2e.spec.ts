@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { startTmdbSimulator, TmdbSimulator } from '../../src/simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
-import { tmdbSettings } from '../../src/simulators/simulator-settings';
+import { tmdbSettings } from '../../simulators/simulator-settings';
 
 const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
   const deadline = Date.now() + timeoutMs;

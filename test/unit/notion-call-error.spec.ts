@@ -1,5 +1,5 @@
 import { APIErrorCode, APIResponseError, RequestTimeoutError, UnknownHTTPResponseError } from '@notionhq/client';
-import { classifyNotionFailure, isArchivedRefusal } from '../../src/notion-sync/notion-call-error';
+import { classifyNotionFailure, isArchivedRefusal } from '../../src/notion/notion-call-error';
 
 function apiError(status: number, code: string, message = 'message', headers: Record<string, string> = {}): APIResponseError {
   return new (APIResponseError as unknown as new (args: object) => APIResponseError)({

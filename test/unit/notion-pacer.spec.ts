@@ -1,4 +1,4 @@
-import { NotionPacer } from '../../src/notion-sync/notion-pacer';
+import { NotionPacer } from '../../src/notion/notion-pacer';
 
 async function timesOf(pacer: NotionPacer, count: number): Promise<number[]> {
   const startedAt = Date.now();

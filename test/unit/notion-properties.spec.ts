@@ -1,4 +1,4 @@
-import { richText, reviewProperties } from '../../src/notion-sync/notion-properties';
+import { richText, reviewProperties } from '../../src/notion/notion-properties';
 
 describe('Notion review properties', () => {
   it('splits text into items of at most 2,000 characters', () => {
