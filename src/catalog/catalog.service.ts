@@ -3,6 +3,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { makePage, Page } from '../common/http/pagination';
 import type { MovieDetails } from '../movies/movie.types';
 import { CatalogEvents } from './catalog-events';
+import type { ReviewStatsPort } from '../movies/review-stats.port';
 import { CatalogMovie, CatalogMovieChanges, CatalogMovieWithStats, NewCatalogMovie, ReviewStats } from './catalog-movie';
 import { CatalogRepository, SaveResult } from './catalog.repository';
 
@@ -14,7 +15,7 @@ export interface CatalogListQuery {
 }
 
 @Injectable()
-export class CatalogService {
+export class CatalogService implements ReviewStatsPort {
   constructor(
     private readonly movies: CatalogRepository,
     private readonly events: CatalogEvents,

@@ -8,17 +8,16 @@ import { FavoritesController } from './favorites.controller';
 import { FavoritesRepository } from './favorites.repository';
 import { FavoritesService } from './favorites.service';
 import { UserFavoritesController } from './user-favorites.controller';
-import { UserFlagsCache } from './user-flags.cache';
-import { UserMovieFlagsRepository } from './user-movie-flags.repository';
+import { UserMarksModule } from '../user-marks/user-marks.module';
 
 /**
- * Favorites per user. Exports the list use case (shared lists show it) and the
- * per-user movie flags (movie lists merge them after the cache).
+ * Favorites per user. Exports the list use case (shared lists show it); every
+ * change is told to the user-marks cache that movie lists merge flags from.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([FavoriteEntity]), TmdbModule, AuthModule],
+  imports: [TypeOrmModule.forFeature([FavoriteEntity]), TmdbModule, AuthModule, UserMarksModule],
   controllers: [FavoritesController, UserFavoritesController],
-  providers: [FavoritesRepository, FavoritesService, FavoriteDetailsLoader, UserMovieFlagsRepository, UserFlagsCache],
-  exports: [FavoritesService, UserMovieFlagsRepository, UserFlagsCache],
+  providers: [FavoritesRepository, FavoritesService, FavoriteDetailsLoader],
+  exports: [FavoritesService],
 })
 export class FavoritesModule {}

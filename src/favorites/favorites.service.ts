@@ -9,7 +9,7 @@ import type { FavoritesQuery } from './dto/favorites-query.dto';
 import { FavoriteEntity } from './entities/favorite.entity';
 import type { FavoriteMovie } from './favorite-movie';
 import { FavoriteDetailsLoader } from './favorite-details.loader';
-import { UserFlagsCache } from './user-flags.cache';
+import { UserMarksCache } from '../user-marks/user-marks.cache';
 import { FavoritesRepository, RatedFavorite } from './favorites.repository';
 
 @Injectable()
@@ -19,7 +19,7 @@ export class FavoritesService {
     private readonly users: UsersRepository,
     private readonly tmdb: TmdbPort,
     private readonly details: FavoriteDetailsLoader,
-    private readonly flags: UserFlagsCache,
+    private readonly flags: UserMarksCache,
   ) {}
 
   /**

@@ -16,7 +16,7 @@ import { ForbiddenError } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
-import { UserId } from '../movies/http/id-params';
+import { UserId } from '../common/http/id-params';
 import { FavoriteMoviePage } from './dto/favorite.response';
 import { FavoritesQuery } from './dto/favorites-query.dto';
 import type { FavoriteMovie } from './favorite-movie';

@@ -7,8 +7,8 @@ import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from './dto/movie-parts.response';
 import { DiscoverMoviesQuery, MovieLanguageQuery, PopularMoviesQuery, SearchMoviesQuery } from './dto/movie-queries.dto';
 import { MovieResponse, MovieSummaryPage } from './dto/movie.response';
-import { TmdbId } from './http/id-params';
-import { ApiUpstreamProblems } from './http/upstream-problems';
+import { TmdbId } from '../common/http/id-params';
+import { ApiUpstreamProblems } from '../common/http/upstream-problems';
 import { MoviePageWithFlags, MoviesService, MovieWithFlags } from './movies.service';
 import type { Cached } from './tmdb.port';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogService } from '../catalog/catalog.service';
-import { UserFlagsCache } from '../favorites/user-flags.cache';
-import { NO_FLAGS, UserMovieFlags } from '../favorites/user-movie-flags.repository';
+import { ReviewStatsPort } from './review-stats.port';
+import { NO_FLAGS, UserMarksPort, UserMovieFlags } from './user-marks.port';
 import type { DiscoverQuery, MovieDetails, MovieSummary, MovieSummaryPage, PopularQuery, SearchQuery } from './movie.types';
 import { Cached, TmdbPort } from './tmdb.port';
 
@@ -18,8 +17,8 @@ export type MovieWithFlags = MovieDetails & UserMovieFlags & { averageRating: nu
 export class MoviesService {
   constructor(
     private readonly tmdb: TmdbPort,
-    private readonly flags: UserFlagsCache,
-    private readonly catalog: CatalogService,
+    private readonly flags: UserMarksPort,
+    private readonly reviewStats: ReviewStatsPort,
   ) {}
 
   async popular(userId: number, query: PopularQuery): Promise<Cached<MoviePageWithFlags>> {
@@ -36,7 +35,7 @@ export class MoviesService {
 
   async details(userId: number, tmdbId: number, language?: string): Promise<Cached<MovieWithFlags>> {
     const { value, cache } = await this.tmdb.fetchMovieDetails(tmdbId, language);
-    const [flags, stats] = await Promise.all([this.flags.forMovies(userId, [tmdbId]), this.catalog.reviewStatsByTmdbId(tmdbId)]);
+    const [flags, stats] = await Promise.all([this.flags.forMovies(userId, [tmdbId]), this.reviewStats.reviewStatsByTmdbId(tmdbId)]);
     return { value: { ...value, ...(flags.get(tmdbId) ?? NO_FLAGS), ...stats }, cache };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page, pageOffset } from '../common/http/pagination';
-import { UserFlagsCache } from '../favorites/user-flags.cache';
+import { UserMarksCache } from '../user-marks/user-marks.cache';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { RatingResponse } from './dto/rating.response';
 import { RatingEntity } from './entities/rating.entity';
@@ -12,7 +12,7 @@ export class RatingsService {
   constructor(
     private readonly ratings: RatingsRepository,
     private readonly tmdb: TmdbPort,
-    private readonly flags: UserFlagsCache,
+    private readonly flags: UserMarksCache,
   ) {}
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { RedisClientType } from '@keyv/redis';
 import { RedisConnection } from '../infra/redis/redis-connection';
-import { NO_FLAGS, UserMovieFlags, UserMovieFlagsRepository } from './user-movie-flags.repository';
+import { NO_FLAGS, UserMarksPort, UserMovieFlags } from '../movies/user-marks.port';
+import { UserMarksRepository } from './user-marks.repository';
 
 /** Users whose marks are kept in this process at once; the least recently loaded go first. */
 const CACHED_USERS = 1000;
@@ -23,8 +24,8 @@ interface Entry {
  * user is ever served to another: entries are keyed by user.
  */
 @Injectable()
-export class UserFlagsCache implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('UserFlagsCache');
+export class UserMarksCache extends UserMarksPort implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('UserMarksCache');
   private readonly entries = new Map<number, Entry>();
   /** Bumped by every invalidation, so a load that started before a write never stores what it read. */
   private readonly generations = new Map<number, number>();
@@ -32,9 +33,10 @@ export class UserFlagsCache implements OnModuleInit, OnApplicationShutdown {
   private readonly channel: string;
 
   constructor(
-    private readonly repository: UserMovieFlagsRepository,
+    private readonly repository: UserMarksRepository,
     private readonly redis: RedisConnection,
   ) {
+    super();
     this.channel = `${redis.keyPrefix}user-flags-changed`;
   }
 

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** What one user has said about one movie. */
-export interface UserMovieFlags {
-  favorite: boolean;
-  myRating: number | null;
-}
-
-export const NO_FLAGS: UserMovieFlags = { favorite: false, myRating: null };
+import { UserMovieFlags } from '../movies/user-marks.port';
 
 /**
  * The caller's `favorite` and `myRating` for a page of TMDB movies, in one
@@ -16,7 +10,7 @@ export const NO_FLAGS: UserMovieFlags = { favorite: false, myRating: null };
  * request, so nothing personal is ever cached.
  */
 @Injectable()
-export class UserMovieFlagsRepository {
+export class UserMarksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forMovies(userId: number, tmdbIds: readonly number[]): Promise<Map<number, UserMovieFlags>> {

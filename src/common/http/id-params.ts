@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { ValidationProblemException } from '../../common/errors/validation-problem.exception';
+import { ValidationProblemException } from '../errors/validation-problem.exception';
 
 /** PostgreSQL `integer`, the column type of every id we keep. */
 export const MAX_INT_ID = 2_147_483_647;

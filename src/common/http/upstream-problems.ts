@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBadGatewayResponse, ApiGatewayTimeoutResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
-import { ProblemResponse } from '../../common/http/problem.dto';
+import { ProblemResponse } from './problem.dto';
 
 /** The problems a route answers when TMDB fails and nothing cached can stand in. */
 export function ApiUpstreamProblems() {
