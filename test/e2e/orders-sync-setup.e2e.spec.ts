@@ -66,7 +66,7 @@ describe('orders sync triggers and configuration (e2e)', () => {
       expect(sync.body.detail).toContain('AIRTABLE_TOKEN');
       const edit = await api.request('PATCH', '/api/v1/orders/recAAAAAAAAAAAAAA', { token: ADMIN_TOKEN, body: { status: 'Sent' } });
       expectProblem(edit, 503);
-      const list = await api.request('GET', '/api/v1/orders', { token: USER_TOKEN });
+      const list = await api.request('GET', '/api/v1/orders', { token: ADMIN_TOKEN });
       expect(list.body).toEqual({ items: [], page: 1, pageSize: 20, totalItems: 0, totalPages: 0 });
       expect(() => api.app.get(SchedulerRegistry).getInterval(ORDER_SYNC_INTERVAL)).toThrow();
     } finally {
