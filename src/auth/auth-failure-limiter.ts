@@ -59,17 +59,18 @@ export class AuthFailureLimiter implements OnModuleInit, OnApplicationShutdown {
     throw tooMany(msLeft / 1000);
   }
 
-  /** Counts a failed authentication; throws 429 (instead of the caller's 401) once the client is past the limit. */
+  /** Counts a failed authentication; blocks the client at the limit, and throws 429 (instead of the caller's 401) past it. */
   async recordFailure(client: string): Promise<void> {
     const [{ count, secondsLeft }] = await this.counter.hit([`auth-failures:${client}`], WINDOW_MS);
-    if (count <= this.limit) return;
+    if (count < this.limit) return;
+    // The limit-th failure still gets its 401; from the next request on, the client is refused before any work.
     const until = this.now() + secondsLeft * 1000;
     if (!this.blockedUntil.has(client)) {
       this.logger.warn({ msg: 'client blocked after failed authentications', client, failures: count, seconds: secondsLeft });
       await this.channel.publish(`${client} ${until}`);
     }
     this.block(client, until);
-    throw tooMany(secondsLeft);
+    if (count > this.limit) throw tooMany(secondsLeft);
   }
 
   private block(client: string, until: number): void {

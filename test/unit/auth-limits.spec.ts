@@ -83,6 +83,8 @@ describe('AuthFailureLimiter', () => {
       limiter.assertNotBlocked('203.0.113.5');
       await limiter.recordFailure('203.0.113.5');
     }
+    // The 21st request is refused before its token is looked at, whatever the token.
+    expect(() => limiter.assertNotBlocked('203.0.113.5')).toThrow(RateLimitedError);
     const refused = await rejection(limiter.recordFailure('203.0.113.5'));
     expect(refused).toBeInstanceOf(RateLimitedError);
     expect((refused as RateLimitedError).retryAfterSeconds).toBe(60);
