@@ -4,6 +4,7 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../common/auth/auth-user';
 import { UnauthenticatedError } from '../common/errors/domain-error';
+import { parseDecimalInteger } from '../common/http/decimal';
 import { Role, Settings } from '../config/settings';
 import { StaticTokenRegistry } from './static-tokens';
 import { StaticTokenUsers } from './static-token-users';
@@ -76,7 +77,7 @@ export class Authenticator implements OnApplicationBootstrap {
   private async verifySignature(token: string): Promise<{ caller: AuthUser; tokenVersion?: number }> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-      const id = Number(claims.sub);
+      const id = parseDecimalInteger(claims.sub) ?? NaN;
       if (!Number.isSafeInteger(id) || (claims.role !== 'ADMIN' && claims.role !== 'USER')) throw new Error('bad claims');
       if (claims.ver !== undefined && !Number.isSafeInteger(claims.ver)) throw new Error('bad claims');
       if (claims.jti !== undefined && !UUID.test(claims.jti)) throw new Error('bad claims');

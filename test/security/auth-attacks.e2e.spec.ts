@@ -113,6 +113,7 @@ describe('attacks on authentication (e2e)', () => {
       }],
       ['a role the service does not know', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ role: 'ROOT' }), SECRET)],
       ['a subject that is not a number', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ sub: '1 OR 1=1' }), SECRET)],
+      ['a subject in a lenient spelling', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ sub: '0x2' }), SECRET)],
     ])('refuses %s with 401', async (_case, forge) => {
       const response = await api.request('GET', '/api/v1/orders', { token: forge() });
       expectProblem(response, 401);
