@@ -116,7 +116,12 @@ describe('authentication hardening (e2e)', () => {
     beforeAll(async () => {
       expect((await register('leaver')).status).toBe(201);
       // A second replica on the same database and Redis.
-      replica = await startTestApp({ DATABASE_URL: api.settings.database.url, REDIS_KEY_PREFIX: api.settings.cache.keyPrefix, JWT_SECRET: api.settings.auth.jwtSecret });
+      replica = await startTestApp({
+        DATABASE_URL: api.settings.database.url,
+        REDIS_KEY_PREFIX: api.settings.cache.keyPrefix,
+        JWT_SECRET: api.settings.auth.jwtSecret,
+        TRUST_PROXY: '127.0.0.1',
+      });
     });
     afterAll(() => replica?.close());
 
@@ -148,6 +153,14 @@ describe('authentication hardening (e2e)', () => {
       for (const token of tokens) expect(await statusOn(replica, token)).toBe(401);
       if (process.env.REDIS_URL) expect(await eventually(async () => (await statusOn(api, tokens[1])) === 401)).toBe(true);
       expect(await statusOn(api, await tokenOf())).toBe(200);
+    });
+
+    it('blocks a guessing client on every replica, not only where it guessed', async () => {
+      const guesser = '198.51.100.60';
+      expect((await replica.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': guesser } })).status).toBe(200);
+      for (let guess = 0; guess < 20; guess++) expectProblem(await me(guesser, `guess-${guess}-0123456789`), 401);
+      const blockedThere = async () => (await replica.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': guesser } })).status === 429;
+      if (process.env.REDIS_URL) expect(await eventually(blockedThere)).toBe(true);
     });
 
     it('answers 400 for a static token, which keeps working', async () => {
