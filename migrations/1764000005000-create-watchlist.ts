@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * details are TMDB's, kept once for all users elsewhere). The index serves the
  * newest-first list; the primary key serves the per-movie flags.
  */
-export class CreateWatchlist1764000004000 implements MigrationInterface {
-  name = 'CreateWatchlist1764000004000';
+export class CreateWatchlist1764000005000 implements MigrationInterface {
+  name = 'CreateWatchlist1764000005000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
