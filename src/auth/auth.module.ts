@@ -15,6 +15,7 @@ import { PasswordHasher } from './password-hasher';
 import { RevocationsRepository } from './revocations.repository';
 import { StaticTokenUsers } from './static-token-users';
 import { TokenRevocations } from './token-revocations';
+import { UserDirectory } from './user-directory';
 import { UsersRepository } from './users.repository';
 
 const ISSUER = 'cinemateca';
@@ -41,6 +42,7 @@ const AUDIENCE = 'cinemateca-api';
     Authenticator,
     PasswordHasher,
     UsersRepository,
+    UserDirectory,
     StaticTokenUsers,
     RevocationsRepository,
     TokenRevocations,
@@ -52,6 +54,6 @@ const AUDIENCE = 'cinemateca-api';
       useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) => new AuthFailureLimiter(counter, redis, config),
     },
   ],
-  exports: [UsersRepository, Authenticator, AuthFailureLimiter],
+  exports: [UserDirectory, Authenticator, AuthFailureLimiter],
 })
 export class AuthModule {}
