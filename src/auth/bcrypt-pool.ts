@@ -79,7 +79,13 @@ export class BcryptPool {
       const idle = this.idleSlot();
       if (idle) return this.start(idle, pending);
       if (this.queue.length >= this.maxQueue) {
-        return reject(new OverloadedError('PasswordHasherBusy', 'Too many logins are being checked right now; retry after the number of seconds in Retry-After.', RETRY_AFTER_SECONDS));
+        return reject(
+          new OverloadedError(
+            'PasswordHasherBusy',
+            'Too many logins are being checked right now; retry after the number of seconds in Retry-After.',
+            RETRY_AFTER_SECONDS,
+          ),
+        );
       }
       this.queue.push(pending);
     });

@@ -51,5 +51,9 @@ export class LoginLimiter {
 }
 
 function tooMany(seconds: number): RateLimitedError {
-  return new RateLimitedError('TooManyLoginFailures', 'Too many failed logins for this account; retry after the number of seconds in Retry-After.', seconds);
+  return new RateLimitedError(
+    'TooManyLoginFailures',
+    'Too many failed logins for this account; retry after the number of seconds in Retry-After.',
+    seconds,
+  );
 }

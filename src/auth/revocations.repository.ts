@@ -35,11 +35,10 @@ export class RevocationsRepository {
   async revokeToken(userId: number, tokenId: string, expiresAt: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM revoked_tokens WHERE user_id = $1 AND expires_at <= now()`, [userId]);
-      await manager.query(`INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`, [
-        tokenId,
-        userId,
-        expiresAt,
-      ]);
+      await manager.query(
+        `INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`,
+        [tokenId, userId, expiresAt],
+      );
     });
   }
 

@@ -61,7 +61,10 @@ export class StaticTokenUsers {
       return undefined;
     }
     if (user.passwordHash !== null) {
-      this.logger.error({ msg: 'static API token left out: an account with a password holds its username; rename that account or the token user', username });
+      this.logger.error({
+        msg: 'static API token left out: an account with a password holds its username; rename that account or the token user',
+        username,
+      });
       return undefined;
     }
     return user;

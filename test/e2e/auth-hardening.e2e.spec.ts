@@ -14,7 +14,8 @@ const PASSWORD = 'correct horse battery';
 describe('authentication hardening (e2e)', () => {
   let api: TestApp;
   const from = (client: string, headers: Record<string, string> = {}) => ({ 'x-forwarded-for': client, ...headers });
-  const me = (client: string, token: string) => api.request('GET', '/api/v1/auth/me', { headers: from(client, { authorization: `Bearer ${token}` }) });
+  const me = (client: string, token: string) =>
+    api.request('GET', '/api/v1/auth/me', { headers: from(client, { authorization: `Bearer ${token}` }) });
   const login = (client: string, username: string, password: string, target = api) =>
     target.request('POST', '/api/v1/auth/login', { body: { username, password }, headers: from(client) });
   const register = (username: string, email = `${username}@example.com`, password = PASSWORD) =>
@@ -45,7 +46,8 @@ describe('authentication hardening (e2e)', () => {
     });
 
     it('counts an IPv6 client by its /64, so rotating addresses inside it does not help', async () => {
-      for (let guess = 0; guess < 20; guess++) expectProblem(await me(`2001:db8:5:6::${(guess + 1).toString(16)}`, 'wrong-token-0123456789'), 401);
+      for (let guess = 0; guess < 20; guess++)
+        expectProblem(await me(`2001:db8:5:6::${(guess + 1).toString(16)}`, 'wrong-token-0123456789'), 401);
       expectProblem(await me('2001:db8:5:6:ffff::1', USER_TOKEN), 429);
       expect((await me('2001:db8:5:7::1', USER_TOKEN)).status).toBe(200);
     });
@@ -157,9 +159,12 @@ describe('authentication hardening (e2e)', () => {
 
     it('blocks a guessing client on every replica, not only where it guessed', async () => {
       const guesser = '198.51.100.60';
-      expect((await replica.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': guesser } })).status).toBe(200);
+      expect((await replica.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': guesser } })).status).toBe(
+        200,
+      );
       for (let guess = 0; guess < 20; guess++) expectProblem(await me(guesser, `guess-${guess}-0123456789`), 401);
-      const blockedThere = async () => (await replica.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': guesser } })).status === 429;
+      const blockedThere = async () =>
+        (await replica.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': guesser } })).status === 429;
       if (process.env.REDIS_URL) expect(await eventually(blockedThere)).toBe(true);
     });
 
@@ -235,7 +240,10 @@ describe('without trusted proxies (e2e)', () => {
 
   it('ignores a forged X-Forwarded-For: a guesser rotating it is still one client', async () => {
     for (let guess = 0; guess < 5; guess++) {
-      const response = await api.request('GET', '/api/v1/auth/me', { token: `guess-${guess}-0123456789`, headers: { 'x-forwarded-for': `192.0.2.${guess}` } });
+      const response = await api.request('GET', '/api/v1/auth/me', {
+        token: `guess-${guess}-0123456789`,
+        headers: { 'x-forwarded-for': `192.0.2.${guess}` },
+      });
       expectProblem(response, 401);
     }
     const refused = await api.request('GET', '/api/v1/auth/me', { token: USER_TOKEN, headers: { 'x-forwarded-for': '192.0.2.200' } });
@@ -256,7 +264,9 @@ describe('a busy password hasher (e2e)', () => {
     await api.request('POST', '/api/v1/auth/login', { body: { username: 'warm-up', password: 'warm-up-password' } });
     const names = ['busy1', 'busy2', 'busy3', 'busy4'];
     const responses = await Promise.all(
-      names.map((username) => api.request('POST', '/api/v1/auth/register', { body: { username, email: `${username}@example.com`, password: PASSWORD } })),
+      names.map((username) =>
+        api.request('POST', '/api/v1/auth/register', { body: { username, email: `${username}@example.com`, password: PASSWORD } }),
+      ),
     );
     const refused = names.filter((_name, index) => responses[index].status === 503);
     expect(responses.filter((response) => response.status === 201).length).toBeGreaterThanOrEqual(1);
@@ -266,6 +276,12 @@ describe('a busy password hasher (e2e)', () => {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
     // Nothing was stored for a refused registration: the name is still free.
-    expect((await api.request('POST', '/api/v1/auth/register', { body: { username: refused[0], email: `${refused[0]}@example.com`, password: PASSWORD } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', '/api/v1/auth/register', {
+          body: { username: refused[0], email: `${refused[0]}@example.com`, password: PASSWORD },
+        })
+      ).status,
+    ).toBe(201);
   });
 });

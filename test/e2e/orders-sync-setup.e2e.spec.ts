@@ -1,7 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ORDER_SYNC_INTERVAL } from '../../src/orders/order-sync.scheduler';
 import { OFF_CONTRACT_STATUS, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
-import { ADMIN_TOKEN, expectProblem, startTestApp, USER_TOKEN } from '../support/test-app';
+import { ADMIN_TOKEN, expectProblem, startTestApp } from '../support/test-app';
 import { expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

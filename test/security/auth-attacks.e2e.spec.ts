@@ -55,10 +55,25 @@ function handMadeJwt(header: object, payload: object, secret: string | null): st
 describe('attacks on authentication (e2e)', () => {
   let api: TestApp;
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = (overrides: object = {}) => ({ sub: '2', username: 'consumer', role: 'USER', iss: 'cinemateca', aud: 'cinemateca-api', iat: now(), exp: now() + 600, ...overrides });
+  const claims = (overrides: object = {}) => ({
+    sub: '2',
+    username: 'consumer',
+    role: 'USER',
+    iss: 'cinemateca',
+    aud: 'cinemateca-api',
+    iat: now(),
+    exp: now() + 600,
+    ...overrides,
+  });
 
   beforeAll(async () => {
-    api = await startTestApp({ JWT_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURES_PER_MINUTE: '100000', UPSTREAM_RETRIES: '0', UPSTREAM_TIMEOUT_MS: '500' });
+    api = await startTestApp({
+      JWT_SECRET: SECRET,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      AUTH_FAILURES_PER_MINUTE: '100000',
+      UPSTREAM_RETRIES: '0',
+      UPSTREAM_TIMEOUT_MS: '500',
+    });
   });
   afterAll(() => api?.close());
 
@@ -81,16 +96,22 @@ describe('attacks on authentication (e2e)', () => {
     expect(response.status).not.toBe(403);
   });
 
-  it.each(CONTRACT_ROUTES.filter(([, , who]) => who !== 'anyone'))('%s %s refuses an anonymous caller with 401', async (method, template) => {
-    expectProblem(await api.request(method, concrete(template), { body: method === 'GET' || method === 'DELETE' ? undefined : {} }), 401);
-  });
+  it.each(CONTRACT_ROUTES.filter(([, , who]) => who !== 'anyone'))(
+    '%s %s refuses an anonymous caller with 401',
+    async (method, template) => {
+      expectProblem(await api.request(method, concrete(template), { body: method === 'GET' || method === 'DELETE' ? undefined : {} }), 401);
+    },
+  );
 
-  it.each(CONTRACT_ROUTES.filter(([, , who]) => who === 'admin'))('%s %s refuses a USER with 403 and lets an ADMIN in', async (method, template) => {
-    const body = method === 'GET' || method === 'DELETE' ? undefined : {};
-    expectProblem(await api.request(method, concrete(template), { token: USER_TOKEN, body }), 403);
-    const asAdmin = await api.request(method, concrete(template), { token: ADMIN_TOKEN, body });
-    expect([401, 403]).not.toContain(asAdmin.status);
-  });
+  it.each(CONTRACT_ROUTES.filter(([, , who]) => who === 'admin'))(
+    '%s %s refuses a USER with 403 and lets an ADMIN in',
+    async (method, template) => {
+      const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      expectProblem(await api.request(method, concrete(template), { token: USER_TOKEN, body }), 403);
+      const asAdmin = await api.request(method, concrete(template), { token: ADMIN_TOKEN, body });
+      expect([401, 403]).not.toContain(asAdmin.status);
+    },
+  );
 
   describe('forged JWTs', () => {
     it('accepts the genuine article (so the refusals below are about the forgery)', async () => {
@@ -107,10 +128,13 @@ describe('attacks on authentication (e2e)', () => {
       ['a wrong audience', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ aud: 'another-api' }), SECRET)],
       ['no audience', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: undefined }, SECRET)],
       ['expired', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ iat: now() - 7200, exp: now() - 3600 }), SECRET)],
-      ['a role changed after signing', () => {
-        const [header, , signature] = handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), SECRET).split('.');
-        return `${header}.${b64(claims({ role: 'ADMIN', sub: '1' }))}.${signature}`;
-      }],
+      [
+        'a role changed after signing',
+        () => {
+          const [header, , signature] = handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), SECRET).split('.');
+          return `${header}.${b64(claims({ role: 'ADMIN', sub: '1' }))}.${signature}`;
+        },
+      ],
       ['a role the service does not know', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ role: 'ROOT' }), SECRET)],
       ['a subject that is not a number', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ sub: '1 OR 1=1' }), SECRET)],
       ['a subject in a lenient spelling', () => handMadeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ sub: '0x2' }), SECRET)],

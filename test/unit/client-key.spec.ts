@@ -29,10 +29,13 @@ describe('strict decimal integers', () => {
     expect(parseDecimalInteger(text)).toBe(Number(text));
   });
 
-  it.each(['0x1A', '1e1', '+26', '-26', '026', ' 26', '26 ', '26.0', '', '٢٦', '0b11', 'Infinity', '10000000000000000'])('refuses %j', (text) => {
-    expect(parseDecimalInteger(text)).toBeUndefined();
-    expect(DECIMAL_INTEGER.test(text)).toBe(false);
-  });
+  it.each(['0x1A', '1e1', '+26', '-26', '026', ' 26', '26 ', '26.0', '', '٢٦', '0b11', 'Infinity', '10000000000000000'])(
+    'refuses %j',
+    (text) => {
+      expect(parseDecimalInteger(text)).toBeUndefined();
+      expect(DECIMAL_INTEGER.test(text)).toBe(false);
+    },
+  );
 
   it('refuses what is not text', () => {
     expect(parseDecimalInteger(26)).toBeUndefined();
