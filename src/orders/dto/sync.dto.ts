@@ -34,6 +34,18 @@ export class StartSyncQuery {
   @Transform(toBoolean)
   @IsBoolean()
   full: boolean = false;
+
+  @ApiPropertyOptional({
+    default: false,
+    example: false,
+    description:
+      'Let this full pass (full=true) delete more than SYNC_MAX_DELETE_RATIO of the orders. Without it such a pass deletes none ' +
+      'and records them as `withheldDeletions`: a token that lost access to part of the table looks like mass deletion.',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  allowMassDelete: boolean = false;
 }
 
 /** One Airtable import run. `fetched` = created + updated + unchanged + skipped. */
@@ -46,6 +58,9 @@ export class SyncRunResponse {
 
   @ApiProperty({ description: 'Every record listed and deletions detected (not only the records modified since the last run)', example: false })
   fullPass: boolean;
+
+  @ApiProperty({ description: 'An admin allowed this full pass to delete more than SYNC_MAX_DELETE_RATIO of the orders', example: false })
+  massDeleteAllowed: boolean;
 
   @ApiProperty({ enum: SYNC_RUN_STATUSES, example: 'succeeded' })
   status: SyncRunStatus;
@@ -74,6 +89,14 @@ export class SyncRunResponse {
   @ApiProperty({ description: 'Orders Airtable no longer has (full passes only)', example: 0 })
   deleted: number;
 
+  @ApiProperty({
+    description:
+      'Orders Airtable no longer listed but kept: deleting them would have removed more than SYNC_MAX_DELETE_RATIO of the orders. ' +
+      'POST /orders/sync?full=true&allowMassDelete=true deletes them.',
+    example: 0,
+  })
+  withheldDeletions: number;
+
   @ApiProperty({ description: 'Records not stored (no usable Last Modified time); the log says which', example: 1 })
   skipped: number;
 
@@ -88,6 +111,7 @@ export class SyncRunResponse {
       id: run.id,
       trigger: run.trigger,
       fullPass: run.fullPass,
+      massDeleteAllowed: run.massDeleteAllowed,
       status: run.status,
       startedAt: run.startedAt.toISOString(),
       finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -97,6 +121,7 @@ export class SyncRunResponse {
       updated: run.updated,
       unchanged: run.unchanged,
       deleted: run.deleted,
+      withheldDeletions: run.withheldDeletions,
       skipped: run.skipped,
       incomplete: run.incomplete,
       ...(run.error ? { error: run.error } : {}),
