@@ -11,7 +11,8 @@ import { pageContentOf, Review } from './review';
 import { describe, ReviewMirror } from './review-mirror.service';
 import { driverCode, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, ReviewTransaction, UNIQUE_VIOLATION } from './review-transaction';
 import { ReviewsRepository } from './reviews.repository';
-import { WriteSlots } from './write-slots';
+import { ReviewWriteOptions } from './review-write.options';
+import { reviewBusy, WriteSlots } from './write-slots';
 
 export interface NewReviewInput {
   movieId?: number;
@@ -25,9 +26,11 @@ export interface ReviewChanges {
   comment?: string;
 }
 
-/** Writes wait this long for another write or repair of the same review. */
+/**
+ * Bounds waits for row locks a write shares with others (its movie's row, during a rename). The review's own
+ * lock is never waited for: a review being written or repaired is answered 409 at once.
+ */
 const LOCK_WAIT_MS = 5000;
-const CONCURRENT_WRITES = 8;
 
 /** The database failed around the Notion write; whatever Notion got was (or will be) undone. */
 class ReviewNotSavedError extends DomainError {
@@ -44,7 +47,7 @@ class ReviewNotSavedError extends DomainError {
 @Injectable()
 export class ReviewsService {
   private readonly logger = new Logger('Reviews');
-  private readonly slots = new WriteSlots(CONCURRENT_WRITES);
+  private readonly slots: WriteSlots;
 
   constructor(
     private readonly reviews: ReviewsRepository,
@@ -52,7 +55,10 @@ export class ReviewsService {
     private readonly notion: NotionPort,
     private readonly catalog: CatalogService,
     private readonly tmdb: TmdbPort,
-  ) {}
+    writeOptions: ReviewWriteOptions,
+  ) {
+    this.slots = new WriteSlots(() => writeOptions);
+  }
 
   async get(id: number): Promise<Review> {
     const review = await this.reviews.findById(id);
@@ -75,7 +81,7 @@ export class ReviewsService {
     if (!this.notion.configured) throw notionNotConfigured();
     const movie = await this.movieFor(input);
     if (await this.reviews.existsFor(user.id, movie.id)) throw alreadyReviewed();
-    return this.slots.run(() => this.insertMirrored(user, movie, input));
+    return this.slots.run({ userId: user.id }, () => this.insertMirrored(user, movie, input));
   }
 
   async update(user: AuthUser, id: number, changes: ReviewChanges): Promise<Review> {
@@ -83,7 +89,7 @@ export class ReviewsService {
       throw new InvalidInputError('NothingToUpdate', 'Send rating, comment or both.');
     }
     if (!this.notion.configured) throw notionNotConfigured();
-    return this.slots.run(() =>
+    return this.slots.run({ userId: user.id, reviewId: id }, () =>
       this.mirrored(id, 'update', async (tx, written) => {
         const current = await this.lockOwnReview(tx, user, id);
         await tx.update(id, { rating: changes.rating ?? current.rating, comment: changes.comment ?? current.comment });
@@ -97,7 +103,7 @@ export class ReviewsService {
 
   async delete(user: AuthUser, id: number): Promise<void> {
     if (!this.notion.configured) throw notionNotConfigured();
-    await this.slots.run(() =>
+    await this.slots.run({ userId: user.id, reviewId: id }, () =>
       this.mirrored(id, 'delete', async (tx, written) => {
         const current = await this.lockOwnReview(tx, user, id);
         await tx.delete(id);
@@ -139,7 +145,8 @@ export class ReviewsService {
     try {
       return await this.reviews.inTransaction(async (tx) => {
         await tx.setLockTimeout(LOCK_WAIT_MS);
-        await tx.lock(id);
+        // Another replica's write, or a repair, holds the review: answer now rather than queue behind it.
+        if (!(await tx.tryLock(id))) throw reviewBusy();
         return work(tx, written);
       });
     } catch (error) {
@@ -180,9 +187,7 @@ export class ReviewsService {
       await this.mirror.compensate(reviewId, written, `${operation} failed: ${describe(error)}`);
     }
     if (error instanceof DomainError) return error;
-    if (driverCode(error) === LOCK_NOT_AVAILABLE) {
-      return new ConflictError('ReviewBusy', 'The review is being changed by another request; try again.');
-    }
+    if (driverCode(error) === LOCK_NOT_AVAILABLE) return reviewBusy();
     this.logger.error({ msg: `review ${operation} failed in the database`, reviewId, detail: describe(error) });
     return new ReviewNotSavedError('ReviewNotSaved', 'The review could not be saved and nothing was changed; try again.');
   }

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'overloaded'
   | 'not_configured'
   | 'upstream_failed'
   | 'upstream_unavailable'
@@ -60,6 +61,21 @@ export class UnauthenticatedError extends DomainError {
 
 export class NotConfiguredError extends DomainError {
   readonly kind = 'not_configured';
+}
+
+/**
+ * Too much of one kind of work at once: `rate_limited` (429) when the caller's own share is spent,
+ * `overloaded` (503) when the server's is. `retryAfterSeconds` becomes Retry-After.
+ */
+export class BusyError extends DomainError {
+  constructor(
+    readonly kind: 'rate_limited' | 'overloaded',
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
 }
 
 /** An upstream (TMDB, Notion, Airtable) failed; `kind` says how, so the client gets 502, 503 or 504. */

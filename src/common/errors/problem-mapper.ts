@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, ErrorKind, InvalidInputError, UpstreamError } from './domain-error';
+import { BusyError, DomainError, ErrorKind, InvalidInputError, UpstreamError } from './domain-error';
 import { makeProblem, Problem } from './problem';
 import { ValidationProblemException } from './validation-problem.exception';
 
@@ -17,6 +17,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  overloaded: 503,
   not_configured: 503,
   upstream_failed: 502,
   upstream_unavailable: 503,
@@ -40,8 +41,9 @@ export function mapErrorToProblem(error: unknown, instance: string): MappedProbl
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
     if (status === 401) headers['www-authenticate'] = BEARER_CHALLENGE;
-    if (error instanceof UpstreamError && error.retryAfterSeconds !== undefined && status === 503) {
-      headers['retry-after'] = String(Math.ceil(error.retryAfterSeconds));
+    const retryAfterSeconds = error instanceof UpstreamError || error instanceof BusyError ? error.retryAfterSeconds : undefined;
+    if (retryAfterSeconds !== undefined && (status === 503 || status === 429)) {
+      headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
     }
     const errors = error instanceof InvalidInputError && error.fieldErrors.length > 0 ? error.fieldErrors : undefined;
     return {
