@@ -89,6 +89,7 @@ export class ReviewsService {
       throw new InvalidInputError('NothingToUpdate', 'Send rating, comment or both.');
     }
     if (!this.notion.configured) throw notionNotConfigured();
+    await this.requireWritable(user, id);
     return this.slots.run({ userId: user.id, reviewId: id }, () =>
       this.mirrored(id, 'update', async (tx, written) => {
         const current = await this.lockOwnReview(tx, user, id);
@@ -103,6 +104,7 @@ export class ReviewsService {
 
   async delete(user: AuthUser, id: number): Promise<void> {
     if (!this.notion.configured) throw notionNotConfigured();
+    await this.requireWritable(user, id);
     await this.slots.run({ userId: user.id, reviewId: id }, () =>
       this.mirrored(id, 'delete', async (tx, written) => {
         const current = await this.lockOwnReview(tx, user, id);
@@ -154,10 +156,20 @@ export class ReviewsService {
     }
   }
 
+  /**
+   * Before a write is admitted (and claims the review): only its author or an admin may hold a review's place,
+   * so nobody can keep another user's review answering 409. The transaction checks again under the lock.
+   */
+  private async requireWritable(user: AuthUser, id: number): Promise<void> {
+    const review = await this.reviews.findById(id);
+    if (!review) throw reviewNotFound(id);
+    if (!canActFor(user, review.userId)) throw notYourReview();
+  }
+
   private async lockOwnReview(tx: ReviewTransaction, user: AuthUser, id: number): Promise<Review> {
     const review = await tx.findForWrite(id);
     if (!review) throw reviewNotFound(id);
-    if (!canActFor(user, review.userId)) throw new ForbiddenError('NotYourReview', 'Only the author or an admin may change this review.');
+    if (!canActFor(user, review.userId)) throw notYourReview();
     return review;
   }
 
@@ -203,6 +215,10 @@ export class ReviewsService {
 
 function reviewNotFound(id: number): NotFoundError {
   return new NotFoundError('ReviewNotFound', `There is no review ${id}.`);
+}
+
+function notYourReview(): ForbiddenError {
+  return new ForbiddenError('NotYourReview', 'Only the author or an admin may change this review.');
 }
 
 function alreadyReviewed(): ConflictError {

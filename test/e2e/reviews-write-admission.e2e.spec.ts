@@ -97,6 +97,21 @@ describe('review write admission (e2e)', () => {
     expect((await patch(greedy.token, reviews[2].id, 'Edit 2.')).status).toBe(200);
   });
 
+  it("refuses another user's write before it is admitted, so it cannot hold the author's review", async () => {
+    Object.assign(world.api.app.get(ReviewWriteOptions), { slots: 1, queue: 5 });
+    const author = await addUser(world);
+    const busy = await review(author.token, 'Keeps the slot.');
+    const target = await review(author.token, 'Targeted.');
+
+    const [running] = await holdEdits(1, () => [patch(author.token, busy.id, 'Running.')]);
+    const foreign = await timed(patch(USER_TOKEN, target.id, 'Not mine.'));
+    const own = patch(author.token, target.id, 'Mine.');
+
+    expectProblem(foreign.response, 403);
+    expect(foreign.ms).toBeLessThan(HOLD_MS / 2);
+    expect([(await running).status, (await own).status]).toEqual([200, 200]);
+  });
+
   it('refuses a write with 503 and Retry-After when the queue is full, changing nothing', async () => {
     Object.assign(world.api.app.get(ReviewWriteOptions), { slots: 1, queue: 1, perUser: 4 });
     const writers = [await addUser(world), await addUser(world), await addUser(world)];
