@@ -1,4 +1,4 @@
-import { BusyError, ConflictError } from '../common/errors/domain-error';
+import { ConflictError, OverloadedError, RateLimitedError } from '../common/errors/domain-error';
 
 export interface WriteLimits {
   /** Writes holding a database transaction (and waiting on Notion) at once. */
@@ -64,16 +64,14 @@ export class WriteSlots {
     if (claim.reviewId !== undefined && this.reviews.has(claim.reviewId)) throw reviewBusy();
     const mine = this.byUser.get(claim.userId) ?? 0;
     if (mine >= limits.perUser) {
-      throw new BusyError(
-        'rate_limited',
+      throw new RateLimitedError(
         'TooManyReviewWrites',
         `You already have ${mine} review writes in progress; wait for them to finish.`,
         this.secondsFor(1),
       );
     }
     if (this.active >= limits.slots && this.waiting.length >= limits.queue) {
-      throw new BusyError(
-        'overloaded',
+      throw new OverloadedError(
         'ReviewWritesBusy',
         'Too many review writes are waiting for Notion right now; nothing was changed, try again shortly.',
         this.secondsFor(this.waiting.length / Math.max(1, limits.slots) + 1),

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { BusyError, ConflictError, InvalidInputError, NotConfiguredError, UpstreamError } from '../../src/common/errors/domain-error';
+import { ConflictError, InvalidInputError, NotConfiguredError, OverloadedError, RateLimitedError, UpstreamError } from '../../src/common/errors/domain-error';
 import { mapErrorToProblem } from '../../src/common/errors/problem-mapper';
 
 describe('mapErrorToProblem', () => {
@@ -20,10 +20,10 @@ describe('mapErrorToProblem', () => {
   });
 
   it.each([
-    ['rate_limited', 429],
-    ['overloaded', 503],
-  ] as const)('maps a busy error of kind %s to %i with Retry-After', (kind, status) => {
-    const mapped = mapErrorToProblem(new BusyError(kind, 'Busy', 'too much at once', 2.5), '/x');
+    [new RateLimitedError('Busy', 'too much at once', 2.5), 429],
+    [new OverloadedError('Busy', 'too much at once', 2.5), 503],
+  ])('maps %p to %i with Retry-After', (error, status) => {
+    const mapped = mapErrorToProblem(error, '/x');
     expect({ status: mapped.problem.status, retryAfter: mapped.headers['retry-after'], type: mapped.problem.type }).toEqual({
       status,
       retryAfter: '3',

@@ -1,4 +1,4 @@
-import { BusyError, ConflictError } from '../../src/common/errors/domain-error';
+import { ConflictError, OverloadedError, RateLimitedError } from '../../src/common/errors/domain-error';
 import { WriteLimits, WriteSlots } from '../../src/reviews/write-slots';
 
 /** A write the test finishes by hand. */
@@ -46,9 +46,9 @@ describe('WriteSlots', () => {
 
     const refused = await slots.run({ userId: 9 }, async () => 'never').catch((error: unknown) => error);
 
-    expect(refused).toBeInstanceOf(BusyError);
+    expect(refused).toBeInstanceOf(OverloadedError);
     expect(refused).toMatchObject({ kind: 'overloaded', code: 'ReviewWritesBusy' });
-    expect((refused as BusyError).retryAfterSeconds).toBeGreaterThanOrEqual(2);
+    expect((refused as OverloadedError).retryAfterSeconds).toBeGreaterThanOrEqual(2);
     writes.forEach((write) => write.finish());
     await Promise.all(admitted);
     await expect(slots.run({ userId: 9 }, async () => 'now')).resolves.toBe('now');
@@ -61,6 +61,7 @@ describe('WriteSlots', () => {
 
     const third = await slots.run({ userId: 1 }, async () => 'never').catch((error: unknown) => error);
 
+    expect(third).toBeInstanceOf(RateLimitedError);
     expect(third).toMatchObject({ kind: 'rate_limited', code: 'TooManyReviewWrites', retryAfterSeconds: expect.any(Number) });
     await expect(slots.run({ userId: 2 }, async () => 'other user')).resolves.toBe('other user');
     writes.forEach((write) => write.finish());
@@ -99,7 +100,7 @@ describe('WriteSlots', () => {
     const admitted = slots.run({ userId: 1 }, running.work);
     const refused = await slots.run({ userId: 2 }, async () => 'never').catch((error: unknown) => error);
     // Thirty writes of 4 s have moved the estimate from 1 s most of the way to 4 s.
-    expect((refused as BusyError).retryAfterSeconds).toBeGreaterThanOrEqual(3);
+    expect((refused as OverloadedError).retryAfterSeconds).toBeGreaterThanOrEqual(3);
     running.finish();
     await admitted;
   });

@@ -59,23 +59,26 @@ export class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
 }
 
-export class NotConfiguredError extends DomainError {
-  readonly kind = 'not_configured';
-}
+/** Too many attempts from this client (or at this account): 429 with Retry-After. */
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
 
-/**
- * Too much of one kind of work at once: `rate_limited` (429) when the caller's own share is spent,
- * `overloaded` (503) when the server's is. `retryAfterSeconds` becomes Retry-After.
- */
-export class BusyError extends DomainError {
-  constructor(
-    readonly kind: 'rate_limited' | 'overloaded',
-    code: string,
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
     super(code, message);
   }
+}
+
+/** This replica has more of some work queued than it accepts: 503 with Retry-After. */
+export class OverloadedError extends DomainError {
+  readonly kind = 'overloaded';
+
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+    super(code, message);
+  }
+}
+
+export class NotConfiguredError extends DomainError {
+  readonly kind = 'not_configured';
 }
 
 /** An upstream (TMDB, Notion, Airtable) failed; `kind` says how, so the client gets 502, 503 or 504. */
