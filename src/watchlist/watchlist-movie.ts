@@ -11,4 +11,6 @@ interface OwnFields {
 }
 
 /** A watchlist item: the movie as TMDB's lists show it with the caller's flags, or (detailsPartial) only its id. */
-export type WatchlistMovie = (MovieSummary & UserMovieFlags & OwnFields & { detailsPartial: false }) | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });
+export type WatchlistMovie =
+  | (MovieSummary & UserMovieFlags & OwnFields & { detailsPartial: false })
+  | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });

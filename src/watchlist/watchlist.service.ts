@@ -50,7 +50,10 @@ export class WatchlistService {
   /** One page, newest addition first, each movie as TMDB's lists show it with the caller's flags. */
   async list(userId: number, query: PageQuery): Promise<Page<WatchlistMovie>> {
     await this.linked.refreshIfStale(userId);
-    const [total, entries] = await Promise.all([this.watchlist.count(userId), this.watchlist.page(userId, pageOffset(query), query.pageSize)]);
+    const [total, entries] = await Promise.all([
+      this.watchlist.count(userId),
+      this.watchlist.page(userId, pageOffset(query), query.pageSize),
+    ]);
     const ids = entries.map((entry) => entry.tmdbId);
     const [details, flags] = await Promise.all([this.details.load(ids), this.flags.forMovies(userId, ids)]);
     const items = entries.map((entry) => toMovie(entry, details.get(entry.tmdbId), flags.get(entry.tmdbId) ?? NO_FLAGS));
@@ -80,7 +83,13 @@ export class WatchlistService {
 const notInWatchlist = () => new NotFoundError('WatchlistEntryNotFound', 'That movie is not in your watchlist.');
 
 function toResponse(movie: MovieDetails, addedAt: Date): WatchlistEntryResponse {
-  return { tmdbId: movie.tmdbId, title: movie.title, releaseDate: movie.releaseDate, posterUrl: movie.posterUrl, addedAt: addedAt.toISOString() };
+  return {
+    tmdbId: movie.tmdbId,
+    title: movie.title,
+    releaseDate: movie.releaseDate,
+    posterUrl: movie.posterUrl,
+    addedAt: addedAt.toISOString(),
+  };
 }
 
 function toMovie(entry: WatchlistEntry, details: MovieDetails | undefined, flags: UserMovieFlags): WatchlistMovie {
