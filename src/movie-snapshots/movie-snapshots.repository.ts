@@ -24,13 +24,29 @@ export class MovieSnapshotsRepository {
     return found;
   }
 
-  /** Stores the snapshot unless a newer one is there already (another replica may have refreshed it). */
-  async save(snapshot: MovieSnapshot): Promise<void> {
+  save(snapshot: MovieSnapshot): Promise<void> {
+    return this.saveMany([snapshot]);
+  }
+
+  /**
+   * Stores the snapshots in one statement, each unless a newer one is there already (another replica may have
+   * refreshed it); a list's missing movies cost one round trip, not one per movie.
+   */
+  async saveMany(snapshots: readonly MovieSnapshot[]): Promise<void> {
+    const latest = new Map(snapshots.map((snapshot) => [snapshot.details.tmdbId, snapshot]));
+    if (latest.size === 0) return;
+    const rows = [...latest.values()];
     await this.dataSource.query(
-      `INSERT INTO movie_snapshots (tmdb_id, shape, details, fetched_at) VALUES ($1, $2, $3::jsonb, $4)
+      `INSERT INTO movie_snapshots (tmdb_id, shape, details, fetched_at)
+       SELECT s.tmdb_id, $1, s.details, s.fetched_at FROM unnest($2::int[], $3::jsonb[], $4::timestamptz[]) AS s (tmdb_id, details, fetched_at)
        ON CONFLICT (tmdb_id) DO UPDATE SET shape = excluded.shape, details = excluded.details, fetched_at = excluded.fetched_at
         WHERE movie_snapshots.fetched_at < excluded.fetched_at OR movie_snapshots.shape <> excluded.shape`,
-      [snapshot.details.tmdbId, SNAPSHOT_SHAPE, JSON.stringify(snapshot.details), snapshot.fetchedAt.toISOString()],
+      [
+        SNAPSHOT_SHAPE,
+        rows.map((snapshot) => snapshot.details.tmdbId),
+        rows.map((snapshot) => JSON.stringify(snapshot.details)),
+        rows.map((snapshot) => snapshot.fetchedAt.toISOString()),
+      ],
     );
   }
 }

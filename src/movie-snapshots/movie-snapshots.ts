@@ -70,6 +70,7 @@ export class MovieSnapshots {
     let upstreamFailing = false;
     let calls = 0;
     const deferred: number[] = [];
+    const fetched: MovieSnapshot[] = [];
     const found = await mapBounded(tmdbIds, DETAILS_CONCURRENCY, async (tmdbId): Promise<DescribedMovie | undefined> => {
       if (upstreamFailing || calls >= budget) {
         if (!upstreamFailing) deferred.push(tmdbId);
@@ -81,7 +82,7 @@ export class MovieSnapshots {
         const { value, cache } = await this.tmdb.fetchMovieDetails(tmdbId);
         if (cache === 'STALE') return { details: value, fetchedAt: null };
         const snapshot: MovieSnapshot = { details: value, fetchedAt: new Date(this.options.now()) };
-        await this.snapshots.save(snapshot);
+        fetched.push(snapshot);
         return snapshot;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -90,6 +91,7 @@ export class MovieSnapshots {
         return undefined;
       }
     });
+    await this.snapshots.saveMany(fetched);
     if (deferred.length > 0) this.refresher.refresh(deferred);
     const described = new Map<number, DescribedMovie>();
     found.forEach((movie, index) => movie && described.set(tmdbIds[index], movie));
