@@ -3,9 +3,13 @@ import { DomainError } from '../common/errors/domain-error';
 import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
 import { mapBounded } from './bounded-map';
+import { FreshSnapshots } from './fresh-snapshots';
 import type { DescribedMovie, MovieSnapshot } from './movie-snapshot';
 import { MovieSnapshotsRepository } from './movie-snapshots.repository';
 import { SnapshotRefresher } from './snapshot-refresher';
+
+/** Fresh snapshots kept in each process (about 2 KB of jsonb each in PostgreSQL, a few times that in memory). */
+export const SNAPSHOTS_IN_MEMORY = 500;
 
 /** TMDB calls in flight at once for the missing snapshots of one list; TMDB's client paces them further. */
 export const DETAILS_CONCURRENCY = 20;
@@ -32,31 +36,44 @@ export interface DescribeOptions {
  */
 export class MovieSnapshots {
   private readonly logger = new Logger('MovieSnapshots');
+  private readonly fresh: FreshSnapshots;
 
   constructor(
     private readonly tmdb: TmdbPort,
     private readonly snapshots: MovieSnapshotsRepository,
     private readonly refresher: SnapshotRefresher,
     private readonly options: MovieSnapshotsOptions,
-  ) {}
+  ) {
+    this.fresh = new FreshSnapshots(SNAPSHOTS_IN_MEMORY, options.freshMs, options.now);
+  }
 
   /** Keeps what TMDB just said of a movie a user added to a list. */
-  remember(details: MovieDetails): Promise<void> {
-    return this.snapshots.save({ details, fetchedAt: new Date(this.options.now()) });
+  async remember(details: MovieDetails): Promise<void> {
+    const snapshot = { details, fetchedAt: new Date(this.options.now()) };
+    await this.snapshots.save(snapshot);
+    this.fresh.put(snapshot);
   }
 
   /** The movies that can be described now; one missing from the answer is unknown to TMDB or TMDB is failing. */
   async describe(tmdbIds: readonly number[], options: DescribeOptions = {}): Promise<Map<number, DescribedMovie>> {
-    const found = await this.snapshots.find(tmdbIds);
     const described = new Map<number, DescribedMovie>();
+    const unknown: number[] = [];
+    for (const tmdbId of new Set(tmdbIds)) {
+      const snapshot = this.fresh.get(tmdbId);
+      if (snapshot) described.set(tmdbId, snapshot);
+      else unknown.push(tmdbId);
+    }
+    if (unknown.length === 0) return described;
+    const found = await this.snapshots.find(unknown);
     const stale: number[] = [];
     const missing: number[] = [];
-    for (const tmdbId of new Set(tmdbIds)) {
+    for (const tmdbId of unknown) {
       const snapshot = found.get(tmdbId);
       if (!snapshot) missing.push(tmdbId);
       else {
         described.set(tmdbId, snapshot);
-        if (this.options.now() - snapshot.fetchedAt.getTime() >= this.options.freshMs) stale.push(tmdbId);
+        if (this.fresh.isFresh(snapshot)) this.fresh.put(snapshot);
+        else stale.push(tmdbId);
       }
     }
     if (stale.length > 0) this.refresher.refresh(stale);
@@ -92,6 +109,7 @@ export class MovieSnapshots {
       }
     });
     await this.snapshots.saveMany(fetched);
+    fetched.forEach((snapshot) => this.fresh.put(snapshot));
     if (deferred.length > 0) this.refresher.refresh(deferred);
     const described = new Map<number, DescribedMovie>();
     found.forEach((movie, index) => movie && described.set(tmdbIds[index], movie));
