@@ -246,6 +246,13 @@ describe('HTTP conventions (e2e)', () => {
       expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(json);
       expect(br.body.length).toBeLessThan(plain.body.length / 2);
 
+      // The same JSON again: its compressed copy is reused, and is as good.
+      const brAgain = await raw(world.api.url, path, { ...auth(), 'accept-encoding': 'br' });
+      expect(brAgain.headers['content-encoding']).toBe('br');
+      expect(brAgain.headers.etag).toBe(br.headers.etag);
+      expect(Number(brAgain.headers['content-length'])).toBe(brAgain.body.length);
+      expect(JSON.parse(brotliDecompressSync(brAgain.body).toString())).toEqual(json);
+
       const gzip = await raw(world.api.url, path, { ...auth(), 'accept-encoding': 'gzip' });
       expect(gzip.headers['content-encoding']).toBe('gzip');
       expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(json);
