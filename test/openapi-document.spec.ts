@@ -30,7 +30,7 @@ interface Response {
 }
 interface Operation {
   security?: unknown[];
-  parameters?: { name: string; in: string; schema?: object; example?: unknown }[];
+  parameters?: { name: string; in: string; schema?: object; example?: unknown; $ref?: string }[];
   requestBody?: { content: Record<string, Media> };
   responses: Record<string, Response>;
 }
@@ -172,7 +172,11 @@ describe('openapi.json', () => {
       for (const [status, response] of Object.entries(operation.responses)) {
         const where = `${method} ${path} ${status}`;
         expectHeader(where, response, 'X-Request-Id');
-        if (method === 'get' && status === '200' && response.content?.['application/json']) expectHeader(where, response, 'ETag');
+        if (method === 'get' && status === '200' && response.content?.['application/json']) {
+          expectHeader(where, response, 'ETag');
+          if (!operation.responses['304']?.headers?.ETag) missing.push(`${where}: no 304`);
+          if (!JSON.stringify(operation.parameters ?? []).includes('#/components/parameters/IfNoneMatch')) missing.push(`${where}: no If-None-Match`);
+        }
         if (status === '429') expectHeader(where, response, 'Retry-After');
         if (status === '401') expectHeader(where, response, 'WWW-Authenticate');
         if (status.startsWith('2') && !path.startsWith('/health')) expectHeader(where, response, 'X-RateLimit-Remaining');

@@ -1,4 +1,4 @@
-import type { OpenAPIObject, OperationObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
 import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
 import { headerRef, RESPONSE_HEADERS } from '../../common/http/response-headers';
 import { RATE_LIMIT_EXEMPT_EXTENSION } from '../rate-limit/unthrottled';
@@ -11,7 +11,8 @@ const PROBLEM_SCHEMA = '#/components/schemas/ProblemResponse';
  * What holds for every operation, written into the document in one place
  * rather than repeated on each route, because the HTTP layer (not the route)
  * produces it:
- * - `X-Request-Id` on every response; `ETag` on every successful JSON GET;
+ * - `X-Request-Id` on every response; `ETag` on every successful JSON GET,
+ *   with its `If-None-Match` parameter and 304 answer;
  *   `X-RateLimit-*` on the successes of rate-limited routes, and their 429
  *   with `Retry-After`; `WWW-Authenticate` on a 401;
  * - `security: []` on the operations that need no token (no `@Auth()`);
@@ -21,7 +22,7 @@ const PROBLEM_SCHEMA = '#/components/schemas/ProblemResponse';
  * decorators that also produce them (`@PagedList`, `@CreatedAt`).
  */
 export function applyOpenApiConventions(document: OpenAPIObject): OpenAPIObject {
-  document.components = { ...document.components, headers: { ...RESPONSE_HEADERS } };
+  document.components = { ...document.components, headers: { ...RESPONSE_HEADERS }, parameters: { IfNoneMatch: IF_NONE_MATCH } };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -39,6 +40,7 @@ function describeOperation(document: OpenAPIObject, path: string, method: string
   if (rateLimited && !operation.responses['429']) {
     operation.responses['429'] = { description: 'Rate limited; see Retry-After', content: { 'application/json': { schema: { $ref: PROBLEM_SCHEMA } } } };
   }
+  let revalidatable = false;
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!response || isReference(response)) continue;
     const code = Number(status);
@@ -49,14 +51,32 @@ function describeOperation(document: OpenAPIObject, path: string, method: string
       headers['X-RateLimit-Remaining'] = headerRef('X-RateLimit-Remaining');
       headers['X-RateLimit-Reset'] = headerRef('X-RateLimit-Reset');
     }
-    if (method === 'get' && code === 200 && response.content?.['application/json']) headers.ETag = headerRef('ETag');
+    if (method === 'get' && code === 200 && response.content?.['application/json']) {
+      headers.ETag = headerRef('ETag');
+      revalidatable = true;
+    }
     if (code === 429) headers['Retry-After'] = headerRef('Retry-After');
     if (code === 401) headers['WWW-Authenticate'] = headerRef('WWW-Authenticate');
     response.headers = headers;
     if (code >= 400) asProblem(response, code, path);
     else addExample(document, response);
   }
+  if (revalidatable) {
+    operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IfNoneMatch' }];
+    operation.responses['304'] = {
+      description: 'Not Modified: the If-None-Match tag is still current; no body',
+      headers: { ETag: headerRef('ETag'), 'X-Request-Id': headerRef('X-Request-Id') },
+    };
+  }
 }
+
+const IF_NONE_MATCH: ParameterObject = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'ETags of copies the client holds (or `*`); a current one gets 304 with no body.',
+  schema: { type: 'string', example: '"2jmj7l5rSw0yVb/vlWAYkK/YBwk="' },
+};
 
 function asProblem(response: ResponseObject, status: number, path: string): void {
   const json = response.content?.['application/json'];
