@@ -34,7 +34,12 @@ export async function benchConventions(service: ServiceProcess): Promise<Section
   ];
   const rows: string[] = [];
   for (const variant of variants) {
-    const result = await autocannon({ url: service.url + path, connections: CONNECTIONS, duration: DURATION_SECONDS, headers: variant.headers });
+    const result = await autocannon({
+      url: service.url + path,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+      headers: variant.headers,
+    });
     const bytesPerResponse = result.requests.total > 0 ? result.throughput.total / result.requests.total : 0;
     rows.push(
       `| ${variant.name} | ${result.requests.average.toFixed(0)} | ${ms(result.latency.p50)} | ${ms(result.latency.p99)} | ${bytesPerResponse.toFixed(0)} | ${result.non2xx} | ${result.errors} |`,

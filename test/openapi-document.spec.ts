@@ -37,14 +37,19 @@ interface Operation {
 interface OpenApi {
   servers?: { url: string; description?: string }[];
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>; headers: Record<string, { schema: object }> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>;
+    headers: Record<string, { schema: object }>;
+  };
 }
 
-const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
+const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+);
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
 describe('openapi.json', () => {
-  it('passes Redocly\'s recommended lint with no error and no warning', async () => {
+  it("passes Redocly's recommended lint with no error and no warning", async () => {
     const { stdout } = await run(bin('redocly'), ['lint', 'openapi.json', '--config', 'redocly.yaml', '--format', 'json'], {
       cwd: ROOT,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
@@ -74,7 +79,13 @@ describe('openapi.json', () => {
           "export const body: Register['requestBody'] extends { content: { 'application/json': infer B } } ? B : never = { username: 'ada', email: 'ada@example.com', password: 'long enough' };",
         ].join('\n'),
       );
-      const program = ts.createProgram([join(directory, 'client.ts')], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, types: [] });
+      const program = ts.createProgram([join(directory, 'client.ts')], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        types: [],
+      });
       const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
       expect(diagnostics).toEqual([]);
     } finally {
@@ -98,7 +109,12 @@ describe('openapi.json', () => {
           .filter(([, response]) => response.content)
           .flatMap(([status, response]) =>
             Object.entries(response.content!)
-              .filter(([, media]) => media.example === undefined && !media.examples && (media.schema as { example?: unknown } | undefined)?.example === undefined)
+              .filter(
+                ([, media]) =>
+                  media.example === undefined &&
+                  !media.examples &&
+                  (media.schema as { example?: unknown } | undefined)?.example === undefined,
+              )
               .map(([type]) => `${method} ${path} ${status} ${type}`),
           ),
       );
@@ -112,7 +128,10 @@ describe('openapi.json', () => {
         for (const [type, item] of Object.entries(content ?? {})) {
           if (!item.schema) continue;
           const values = item.example !== undefined ? [item.example] : Object.values(item.examples ?? {}).map((e) => e.value);
-          for (const value of values) (checked++, failures.push(...check(item.schema, value, `${where} ${type}`)));
+          for (const value of values) {
+            checked++;
+            failures.push(...check(item.schema, value, `${where} ${type}`));
+          }
         }
       };
       for (const { path, method, operation } of operations) {
@@ -142,14 +161,29 @@ describe('openapi.json', () => {
     });
 
     it('would catch an example that does not fit', () => {
-      expect(check({ $ref: '#/components/schemas/ProblemResponse' }, { type: 't', title: 'x', status: '404', detail: 'd', instance: '/' }, 'bad')).toHaveLength(1);
+      expect(
+        check(
+          { $ref: '#/components/schemas/ProblemResponse' },
+          { type: 't', title: 'x', status: '404', detail: 'd', instance: '/' },
+          'bad',
+        ),
+      ).toHaveLength(1);
     });
   });
 
   it('declares `security: []` on exactly the public operations, and a security requirement on the others', () => {
-    const publicOperations = operations.filter(({ operation }) => operation.security?.length === 0).map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    const publicOperations = operations
+      .filter(({ operation }) => operation.security?.length === 0)
+      .map(({ path, method }) => `${method.toUpperCase()} ${path}`);
     expect(publicOperations.sort()).toEqual(
-      ['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'GET /api/v1/shared-lists/{listName}', 'GET /health/live', 'GET /health/ready', 'GET /metrics'].sort(),
+      [
+        'POST /api/v1/auth/register',
+        'POST /api/v1/auth/login',
+        'GET /api/v1/shared-lists/{listName}',
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /metrics',
+      ].sort(),
     );
     expect(operations.filter(({ operation }) => operation.security === undefined)).toEqual([]);
   });
@@ -158,12 +192,14 @@ describe('openapi.json', () => {
     expect(document.servers).toEqual([{ url: '/', description: expect.stringContaining('Cinemateca API') }]);
   });
 
-  it('documents a client error on every operation but the health probes (Redocly\'s rule is off for them only)', () => {
-    const without = operations.filter(({ operation }) => !Object.keys(operation.responses).some((status) => status.startsWith('4'))).map(({ path }) => path);
+  it("documents a client error on every operation but the health probes (Redocly's rule is off for them only)", () => {
+    const without = operations
+      .filter(({ operation }) => !Object.keys(operation.responses).some((status) => status.startsWith('4')))
+      .map(({ path }) => path);
     expect(without.sort()).toEqual(['/health/live', '/health/ready']);
   });
 
-  it('documents the conventions\' headers where the service sends them', () => {
+  it("documents the conventions' headers where the service sends them", () => {
     const missing: string[] = [];
     const expectHeader = (where: string, response: Response, header: string) => {
       if (response.headers?.[header]?.$ref !== `#/components/headers/${header}`) missing.push(`${where}: ${header}`);
@@ -175,7 +211,8 @@ describe('openapi.json', () => {
         if (method === 'get' && status === '200' && response.content?.['application/json']) {
           expectHeader(where, response, 'ETag');
           if (!operation.responses['304']?.headers?.ETag) missing.push(`${where}: no 304`);
-          if (!JSON.stringify(operation.parameters ?? []).includes('#/components/parameters/IfNoneMatch')) missing.push(`${where}: no If-None-Match`);
+          if (!JSON.stringify(operation.parameters ?? []).includes('#/components/parameters/IfNoneMatch'))
+            missing.push(`${where}: no If-None-Match`);
         }
         if (status === '429') expectHeader(where, response, 'Retry-After');
         if (status === '401') expectHeader(where, response, 'WWW-Authenticate');

@@ -99,9 +99,13 @@ describe('HTTP conventions (e2e)', () => {
       const user = await addUser(world);
       for (const tmdbId of [550, 603, 13]) {
         expect((await world.api.request('PUT', `/api/v1/me/favorites/${tmdbId}`, { token: user.token })).status).toBe(201);
-        expect((await world.api.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token: user.token, body: { stars: 4 } })).status).toBe(201);
+        expect((await world.api.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token: user.token, body: { stars: 4 } })).status).toBe(
+          201,
+        );
       }
-      const favorites = await world.api.request('GET', '/api/v1/me/favorites?sort=rating&order=asc&pageSize=1&page=2', { token: user.token });
+      const favorites = await world.api.request('GET', '/api/v1/me/favorites?sort=rating&order=asc&pageSize=1&page=2', {
+        token: user.token,
+      });
       expect(links(favorites.headers.get('link'))).toEqual({
         first: '/api/v1/me/favorites?sort=rating&order=asc&pageSize=1&page=1',
         prev: '/api/v1/me/favorites?sort=rating&order=asc&pageSize=1&page=1',
@@ -119,7 +123,9 @@ describe('HTTP conventions (e2e)', () => {
       expect(links(shared.headers.get('link')).next).toBe(`/api/v1/shared-lists/${listName}?order=asc&pageSize=2&page=2`);
 
       const movieId = await addMovie(world, 'Reviewed for links');
-      expect((await world.api.request('POST', '/api/v1/reviews', { token: user.token, body: { movieId, rating: 4, comment: 'Good.' } })).status).toBe(201);
+      expect(
+        (await world.api.request('POST', '/api/v1/reviews', { token: user.token, body: { movieId, rating: 4, comment: 'Good.' } })).status,
+      ).toBe(201);
       const reviews = await world.api.request('GET', `/api/v1/catalog/movies/${movieId}/reviews?pageSize=5`, { token: USER_TOKEN });
       expect(links(reviews.headers.get('link'))).toEqual({
         first: `/api/v1/catalog/movies/${movieId}/reviews?pageSize=5&page=1`,
@@ -142,7 +148,10 @@ describe('HTTP conventions (e2e)', () => {
 
   describe('Location on creates', () => {
     it('names a new catalog movie, which answers there', async () => {
-      const created = await world.api.request('POST', '/api/v1/catalog/movies', { token: ADMIN_TOKEN, body: { title: 'Located', year: 2001, description: '' } });
+      const created = await world.api.request('POST', '/api/v1/catalog/movies', {
+        token: ADMIN_TOKEN,
+        body: { title: 'Located', year: 2001, description: '' },
+      });
       expect(created.status).toBe(201);
       expect(created.headers.get('location')).toBe(`/api/v1/catalog/movies/${created.body.id}`);
       const there = await world.api.request('GET', created.headers.get('location')!, { token: USER_TOKEN });
@@ -152,7 +161,10 @@ describe('HTTP conventions (e2e)', () => {
     it('names a new review', async () => {
       const user = await addUser(world);
       const movieId = await addMovie(world, 'Reviewed for Location');
-      const created = await world.api.request('POST', '/api/v1/reviews', { token: user.token, body: { movieId, rating: 5, comment: 'Great.' } });
+      const created = await world.api.request('POST', '/api/v1/reviews', {
+        token: user.token,
+        body: { movieId, rating: 5, comment: 'Great.' },
+      });
       expect(created.status).toBe(201);
       expect(created.headers.get('location')).toBe(`/api/v1/reviews/${created.body.id}`);
       expect((await world.api.request('GET', created.headers.get('location')!, { token: USER_TOKEN })).body).toEqual(created.body);
@@ -160,11 +172,17 @@ describe('HTTP conventions (e2e)', () => {
 
     it('names a newly shared list, not a renamed one; PUTs that create at their own URL need none', async () => {
       const user = await addUser(world);
-      const shared = await world.api.request('PUT', '/api/v1/me/favorites/share', { token: user.token, body: { listName: `loc-${user.id}` } });
+      const shared = await world.api.request('PUT', '/api/v1/me/favorites/share', {
+        token: user.token,
+        body: { listName: `loc-${user.id}` },
+      });
       expect(shared.status).toBe(201);
       expect(shared.headers.get('location')).toBe(`/api/v1/shared-lists/loc-${user.id}`);
       expect((await world.api.request('GET', shared.headers.get('location')!)).status).toBe(200);
-      const renamed = await world.api.request('PUT', '/api/v1/me/favorites/share', { token: user.token, body: { listName: `loc2-${user.id}` } });
+      const renamed = await world.api.request('PUT', '/api/v1/me/favorites/share', {
+        token: user.token,
+        body: { listName: `loc2-${user.id}` },
+      });
       expect(renamed.status).toBe(200);
       expect(renamed.headers.get('location')).toBeNull();
 
@@ -174,7 +192,10 @@ describe('HTTP conventions (e2e)', () => {
     });
 
     it('is not on a refused create', async () => {
-      const refused = await world.api.request('POST', '/api/v1/catalog/movies', { token: ADMIN_TOKEN, body: { title: '', year: 2001, description: '' } });
+      const refused = await world.api.request('POST', '/api/v1/catalog/movies', {
+        token: ADMIN_TOKEN,
+        body: { title: '', year: 2001, description: '' },
+      });
       expectProblem(refused, 400);
       expect(refused.headers.get('location')).toBeNull();
     });
@@ -188,7 +209,12 @@ describe('HTTP conventions (e2e)', () => {
       expect(first.status).toBe(200);
       expect(etag).toMatch(/^"[^"]+"$/);
 
-      const again = await raw(world.api.url, `/api/v1/catalog/movies/${id}`, { ...auth(), 'if-none-match': etag, origin: ORIGIN, 'x-request-id': 'revalidate-1' });
+      const again = await raw(world.api.url, `/api/v1/catalog/movies/${id}`, {
+        ...auth(),
+        'if-none-match': etag,
+        origin: ORIGIN,
+        'x-request-id': 'revalidate-1',
+      });
       expect(again.status).toBe(304);
       expect(again.body.length).toBe(0);
       expect(again.headers.etag).toBe(etag);
@@ -197,7 +223,9 @@ describe('HTTP conventions (e2e)', () => {
       expect(again.headers['access-control-expose-headers']).toMatch(/ETag/);
 
       // Weak comparison, lists and `*` (RFC 9110 §13.1.2).
-      expect((await raw(world.api.url, `/api/v1/catalog/movies/${id}`, { ...auth(), 'if-none-match': `"other", W/${etag}` })).status).toBe(304);
+      expect((await raw(world.api.url, `/api/v1/catalog/movies/${id}`, { ...auth(), 'if-none-match': `"other", W/${etag}` })).status).toBe(
+        304,
+      );
       expect((await raw(world.api.url, `/api/v1/catalog/movies/${id}`, { ...auth(), 'if-none-match': '*' })).status).toBe(304);
       expect((await raw(world.api.url, `/api/v1/catalog/movies/${id}`, { ...auth(), 'if-none-match': '"other"' })).status).toBe(200);
 
@@ -208,7 +236,7 @@ describe('HTTP conventions (e2e)', () => {
       expect(JSON.parse(changed.body.toString()).title).toBe('Tagged again');
     });
 
-    it('differs between users where the answer does (per-user flags), so one user never revalidates into another\'s copy', async () => {
+    it("differs between users where the answer does (per-user flags), so one user never revalidates into another's copy", async () => {
       const user = await addUser(world);
       await world.api.request('PUT', '/api/v1/me/favorites/550', { token: user.token });
       const mine = await raw(world.api.url, '/api/v1/movies/550', auth(user.token));
@@ -272,7 +300,11 @@ describe('HTTP conventions (e2e)', () => {
       expect(br.headers.etag).toBe(`"${base}-br"`);
       expect(gzip.headers.etag).toBe(`"${base}-gzip"`);
 
-      const revalidated = await raw(world.api.url, path, { ...auth(), 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string });
+      const revalidated = await raw(world.api.url, path, {
+        ...auth(),
+        'accept-encoding': 'br',
+        'if-none-match': br.headers.etag as string,
+      });
       expect(revalidated.status).toBe(304);
       expect(revalidated.headers.etag).toBe(br.headers.etag);
       expect(revalidated.body.length).toBe(0);
@@ -291,7 +323,17 @@ describe('HTTP conventions (e2e)', () => {
 
   describe('CORS', () => {
     it('exposes the headers a browser script needs, on answers and on problems alike', async () => {
-      const exposed = ['X-Request-Id', 'X-Cache', 'ETag', 'Link', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+      const exposed = [
+        'X-Request-Id',
+        'X-Cache',
+        'ETag',
+        'Link',
+        'Location',
+        'Retry-After',
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+      ];
       const list = await raw(world.api.url, '/api/v1/movies/popular', { ...auth(), origin: ORIGIN });
       expect(list.headers['access-control-allow-origin']).toBe(ORIGIN);
       expect(String(list.headers['access-control-expose-headers']).split(/,\s*/)).toEqual(expect.arrayContaining(exposed));

@@ -13,7 +13,12 @@ function fakeReply(headers: Record<string, string | number> = {}, statusCode = 2
   return reply;
 }
 
-function run(hook: CompressedCopies['reuse'], request: { headers: Record<string, string> }, reply: ReturnType<typeof fakeReply>, payload: unknown): unknown {
+function run(
+  hook: CompressedCopies['reuse'],
+  request: { headers: Record<string, string> },
+  reply: ReturnType<typeof fakeReply>,
+  payload: unknown,
+): unknown {
   let out: unknown;
   (hook as unknown as (q: FastifyRequest, r: FastifyReply, p: unknown, done: (e: null, p: unknown) => void) => void)(
     request as unknown as FastifyRequest,

@@ -9,7 +9,7 @@ describe('entity tags', () => {
     expect(matchingEntityTag('"x", "y,z", W/"abc+/="', etag)).toBe('"abc+/="');
   });
 
-  it('matches a compressed copy of the same content and hands back the client\'s tag', () => {
+  it("matches a compressed copy of the same content and hands back the client's tag", () => {
     expect(matchingEntityTag('"abc+/=-br"', etag)).toBe('"abc+/=-br"');
     expect(matchingEntityTag('"abc+/=-gzip"', etag)).toBe('"abc+/=-gzip"');
     expect(matchingEntityTag('"abc+/=-zstd"', etag)).toBeUndefined();

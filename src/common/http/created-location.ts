@@ -28,9 +28,17 @@ class CreatedLocationInterceptor<T> implements NestInterceptor<T, T> {
  * URL's path below /api/v1 from the answer (`(movie) => \`/catalog/movies/${movie.id}\``),
  * sent as `Location` and documented on the 201.
  */
-export function CreatedAt<T>(type: new (...args: never[]) => T, locate: Locate<T>, options: { description?: string; headers?: HeadersObject } = {}) {
+export function CreatedAt<T>(
+  type: new (...args: never[]) => T,
+  locate: Locate<T>,
+  options: { description?: string; headers?: HeadersObject } = {},
+) {
   return applyDecorators(
     UseInterceptors(new CreatedLocationInterceptor(locate)),
-    ApiCreatedResponse({ type, description: options.description ?? 'Created; Location names it', headers: { Location: LOCATION_HEADER, ...options.headers } }),
+    ApiCreatedResponse({
+      type,
+      description: options.description ?? 'Created; Location names it',
+      headers: { Location: LOCATION_HEADER, ...options.headers },
+    }),
   );
 }

@@ -7,7 +7,8 @@ import type { HeaderObject, ReferenceObject } from '@nestjs/swagger';
  */
 export const RESPONSE_HEADERS = {
   'X-Request-Id': {
-    description: 'Identifies this request in our logs: the client\'s own X-Request-Id when it sent a sane one (1 to 128 of A-Z a-z 0-9 . _ : -), else a new UUID. Quote it when reporting a problem.',
+    description:
+      "Identifies this request in our logs: the client's own X-Request-Id when it sent a sane one (1 to 128 of A-Z a-z 0-9 . _ : -), else a new UUID. Quote it when reporting a problem.",
     schema: { type: 'string', example: '4f1c2a9e-8d3b-4b7a-9c61-2e5f0a7d1b33' },
   },
   ETag: {
@@ -17,10 +18,11 @@ export const RESPONSE_HEADERS = {
   },
   Link: {
     description:
-      'RFC 8288 links to the first, prev, next and last pages, where they exist; each keeps the request\'s other query parameters. Targets are relative to the request URL.',
+      "RFC 8288 links to the first, prev, next and last pages, where they exist; each keeps the request's other query parameters. Targets are relative to the request URL.",
     schema: {
       type: 'string',
-      example: '</api/v1/catalog/movies?year=1999&page=1>; rel="first", </api/v1/catalog/movies?year=1999&page=3>; rel="next", </api/v1/catalog/movies?year=1999&page=5>; rel="last"',
+      example:
+        '</api/v1/catalog/movies?year=1999&page=1>; rel="first", </api/v1/catalog/movies?year=1999&page=3>; rel="next", </api/v1/catalog/movies?year=1999&page=5>; rel="last"',
     },
   },
   Location: {

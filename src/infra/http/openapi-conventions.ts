@@ -38,7 +38,10 @@ function describeOperation(document: OpenAPIObject, path: string, method: string
   const rateLimited = !extensions[RATE_LIMIT_EXEMPT_EXTENSION];
   delete extensions[RATE_LIMIT_EXEMPT_EXTENSION];
   if (rateLimited && !operation.responses['429']) {
-    operation.responses['429'] = { description: 'Rate limited; see Retry-After', content: { 'application/json': { schema: { $ref: PROBLEM_SCHEMA } } } };
+    operation.responses['429'] = {
+      description: 'Rate limited; see Retry-After',
+      content: { 'application/json': { schema: { $ref: PROBLEM_SCHEMA } } },
+    };
   }
   let revalidatable = false;
   for (const [status, response] of Object.entries(operation.responses)) {
