@@ -85,7 +85,7 @@ describe('HTTP conventions (e2e)', () => {
       });
     });
 
-    it('is on the TMDB lists (capped at page 500), favorites, ratings, reviews, shared lists, orders and sync runs', async () => {
+    it('is on the TMDB lists (capped at page 500), favorites, watchlist, ratings, reviews, shared lists, orders and sync runs', async () => {
       const popular = await world.api.request('GET', '/api/v1/movies/popular?language=pt-BR&page=2', { token: USER_TOKEN });
       expect(links(popular.headers.get('link'))).toEqual({
         first: '/api/v1/movies/popular?language=pt-BR&page=1',
@@ -114,6 +114,11 @@ describe('HTTP conventions (e2e)', () => {
       });
       const ofUser = await world.api.request('GET', `/api/v1/users/${user.id}/favorites?pageSize=2`, { token: ADMIN_TOKEN });
       expect(links(ofUser.headers.get('link')).next).toBe(`/api/v1/users/${user.id}/favorites?pageSize=2&page=2`);
+      for (const tmdbId of [550, 603]) {
+        expect((await world.api.request('PUT', `/api/v1/me/watchlist/${tmdbId}`, { token: user.token })).status).toBe(201);
+      }
+      const watchlist = await world.api.request('GET', '/api/v1/me/watchlist?pageSize=1', { token: user.token });
+      expect(links(watchlist.headers.get('link')).next).toBe('/api/v1/me/watchlist?pageSize=1&page=2');
       const ratings = await world.api.request('GET', '/api/v1/me/ratings?pageSize=2', { token: user.token });
       expect(links(ratings.headers.get('link')).last).toBe('/api/v1/me/ratings?pageSize=2&page=2');
 
