@@ -13,6 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
+import { PagedList } from '../common/http/page-links';
 import { Page } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
@@ -41,7 +42,7 @@ export class FavoritesController {
 
   @Get()
   @ApiOperation({ summary: "The caller's favorites with full details and the caller's rating", description: FAVORITES_LIST_DESCRIPTION })
-  @ApiOkResponse({ type: FavoriteMoviePage })
+  @PagedList(FavoriteMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page, pageSize, sort or order', type: ProblemResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
     return this.favorites.list(user.id, query);
