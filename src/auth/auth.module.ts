@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { UserDirectory } from './user-directory';
 import { UsersRepository } from './users.repository';
 
 const ISSUER = 'cinemateca';
@@ -29,7 +30,7 @@ const AUDIENCE = 'cinemateca-api';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, Authenticator, PasswordHasher, UsersRepository],
-  exports: [UsersRepository, Authenticator],
+  providers: [AuthService, Authenticator, PasswordHasher, UsersRepository, UserDirectory],
+  exports: [UserDirectory, Authenticator],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page, pageOffset } from '../common/http/pagination';
-import { UsersRepository } from '../auth/users.repository';
+import { UserDirectory } from '../auth/user-directory';
 import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { FavoriteResponse } from './dto/favorite.response';
@@ -16,7 +16,7 @@ import { FavoritesRepository, RatedFavorite } from './favorites.repository';
 export class FavoritesService {
   constructor(
     private readonly favorites: FavoritesRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UserDirectory,
     private readonly tmdb: TmdbPort,
     private readonly details: FavoriteDetailsLoader,
     private readonly flags: UserMarksCache,
@@ -98,7 +98,7 @@ export class FavoritesService {
   }
 
   private async requireUser(userId: number): Promise<void> {
-    if (!(await this.users.findById(userId))) throw new NotFoundError('UserNotFound', `There is no user ${userId}.`);
+    if (!(await this.users.exists(userId))) throw new NotFoundError('UserNotFound', `There is no user ${userId}.`);
   }
 }
 

@@ -9,6 +9,7 @@ const MAX_ID = 2_147_483_647;
 
 /** PostgreSQL text cannot hold U+0000; refused as input rather than failing in the database. */
 export function NoNulCharacter() {
+  // eslint-disable-next-line no-control-regex -- U+0000 is exactly what is refused here
   return Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
 }
 

@@ -26,6 +26,7 @@ export function Comment() {
     MinLength(1),
     MaxLength(5000),
     Matches(/\S/, { message: 'comment must not be blank' }),
+    // eslint-disable-next-line no-control-regex -- U+0000 is exactly what is refused here
     Matches(/^[^\u0000]*$/, { message: 'comment must not contain NUL characters' }),
   );
 }
