@@ -36,6 +36,10 @@ export interface AccountAnswer<T> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Runs one attempt in its turn of the replica's TMDB pace (TMDB_REQUESTS_PER_SECOND), shared with the movie reads. */
+export type Pace = <T>(attempt: () => Promise<T>) => Promise<T>;
+const UNPACED: Pace = (attempt) => attempt();
+
 /**
  * HTTP to TMDb's user and account routes: the application's read token as
  * Bearer, a timeout per attempt, retries with backoff (the movies client's
@@ -50,11 +54,12 @@ export class TmdbAccountHttp {
     private readonly policy: RetryPolicy,
     private readonly timeoutMs: number,
     private readonly metrics: Metrics,
+    private readonly pace: Pace = UNPACED,
   ) {}
 
   async call<T>(call: AccountCall): Promise<AccountAnswer<T>> {
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt<T>(call);
+      const outcome = await this.pace(() => this.attempt<T>(call));
       if ('answer' in outcome) return outcome.answer;
       const { failure } = outcome;
       const mayRetry = failure.retryable && (call.idempotent || failure.status === 429) && attempt <= this.policy.retries;
