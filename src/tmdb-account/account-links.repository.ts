@@ -54,38 +54,46 @@ export class AccountLinksRepository {
    * Linking the same account again replaces its credentials and keeps the merge state.
    */
   async link(link: NewLink, requestToken: string, now: Date): Promise<LinkOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const request: unknown[] = await manager.query(
-        `UPDATE tmdb_link_requests SET consumed_at = $3 WHERE token_hash = $1 AND user_id = $2 AND consumed_at IS NULL RETURNING user_id`,
-        [requestTokenDigest(requestToken), link.userId, now],
-      );
-      if (request.length === 0) return { outcome: 'request_gone' as const };
-      const current: LinkRow[] = await manager.query(`SELECT ${COLUMNS} FROM tmdb_account_links WHERE user_id = $1 FOR UPDATE`, [link.userId]);
-      if (current[0] && current[0].account_id !== link.accountId) return { outcome: 'caller_linked_elsewhere' as const };
-      if (current[0]) {
-        const rows: LinkRow[] = await manager.query(
-          `UPDATE tmdb_account_links SET access_token_sealed = $2, session_id_sealed = $3, username = $4, account_object_id = $5
-            WHERE user_id = $1 RETURNING ${COLUMNS}`,
-          [link.userId, link.accessTokenSealed, link.sessionIdSealed, link.username, link.accountObjectId],
+    return this.dataSource
+      .transaction(async (manager) => {
+        const request: unknown[] = await manager.query(
+          `UPDATE tmdb_link_requests SET consumed_at = $3 WHERE token_hash = $1 AND user_id = $2 AND consumed_at IS NULL RETURNING user_id`,
+          [requestTokenDigest(requestToken), link.userId, now],
         );
-        const old = current[0];
-        return { outcome: 'linked' as const, link: toLink(rows[0]), replaced: { accessTokenSealed: old.access_token_sealed, sessionIdSealed: old.session_id_sealed } };
-      }
-      const rows: LinkRow[] = await manager.query(
-        `INSERT INTO tmdb_account_links (user_id, account_id, account_object_id, username, access_token_sealed, session_id_sealed, linked_at)
+        if (request.length === 0) return { outcome: 'request_gone' as const };
+        const current: LinkRow[] = await manager.query(`SELECT ${COLUMNS} FROM tmdb_account_links WHERE user_id = $1 FOR UPDATE`, [
+          link.userId,
+        ]);
+        if (current[0] && current[0].account_id !== link.accountId) return { outcome: 'caller_linked_elsewhere' as const };
+        if (current[0]) {
+          const rows: LinkRow[] = await manager.query(
+            `UPDATE tmdb_account_links SET access_token_sealed = $2, session_id_sealed = $3, username = $4, account_object_id = $5
+            WHERE user_id = $1 RETURNING ${COLUMNS}`,
+            [link.userId, link.accessTokenSealed, link.sessionIdSealed, link.username, link.accountObjectId],
+          );
+          const old = current[0];
+          return {
+            outcome: 'linked' as const,
+            link: toLink(rows[0]),
+            replaced: { accessTokenSealed: old.access_token_sealed, sessionIdSealed: old.session_id_sealed },
+          };
+        }
+        const rows: LinkRow[] = await manager.query(
+          `INSERT INTO tmdb_account_links (user_id, account_id, account_object_id, username, access_token_sealed, session_id_sealed, linked_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-        [link.userId, link.accountId, link.accountObjectId, link.username, link.accessTokenSealed, link.sessionIdSealed, now],
-      );
-      if (rows.length === 0) {
-        // Rolls the request's use back too: the caller may still link once the other user unlinks.
-        throw new AccountTaken();
-      }
-      return { outcome: 'linked' as const, link: toLink(rows[0]) };
-    }).catch((error: unknown) => {
-      if (error instanceof AccountTaken) return { outcome: 'account_taken' as const };
-      throw error;
-    });
+          [link.userId, link.accountId, link.accountObjectId, link.username, link.accessTokenSealed, link.sessionIdSealed, now],
+        );
+        if (rows.length === 0) {
+          // Rolls the request's use back too: the caller may still link once the other user unlinks.
+          throw new AccountTaken();
+        }
+        return { outcome: 'linked' as const, link: toLink(rows[0]) };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AccountTaken) return { outcome: 'account_taken' as const };
+        throw error;
+      });
   }
 
   /**
@@ -107,10 +115,10 @@ export class AccountLinksRepository {
 
   /** True when a write went to TMDb since the refresh started: what the refresh read may miss it. */
   async wroteSince(userId: number, since: Date): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM tmdb_account_links WHERE user_id = $1 AND last_write_at >= $2`,
-      [userId, since],
-    );
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM tmdb_account_links WHERE user_id = $1 AND last_write_at >= $2`, [
+      userId,
+      since,
+    ]);
     return rows.length > 0;
   }
 

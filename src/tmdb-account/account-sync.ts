@@ -61,11 +61,21 @@ export class AccountSync {
       const remoteIds = new Set(remote.map((item) => item.tmdbId));
       await this.requireNoWriteSince(userId, startedAt);
       await this.lists.import(userId, list, this.dated(remote.filter((item) => !localIds.has(item.tmdbId))));
-      await this.lists.remove(userId, list, local.filter((entry) => !remoteIds.has(entry.tmdbId)).map((entry) => entry.tmdbId));
+      await this.lists.remove(
+        userId,
+        list,
+        local.filter((entry) => !remoteIds.has(entry.tmdbId)).map((entry) => entry.tmdbId),
+      );
     }
   }
 
-  private async mergeList(userId: number, session: AccountSession, list: AccountListKind, startedAt: Date, counts: ListMergeCounts): Promise<void> {
+  private async mergeList(
+    userId: number,
+    session: AccountSession,
+    list: AccountListKind,
+    startedAt: Date,
+    counts: ListMergeCounts,
+  ): Promise<void> {
     const remote = await this.readAll(session, list);
     const local = await this.lists.entries(userId, list);
     const remoteIds = new Set(remote.map((item) => item.tmdbId));
@@ -94,7 +104,10 @@ export class AccountSync {
     });
     const seen = new Set<number>();
     // A list changing between page reads may repeat an item across pages.
-    return [...pages.keys()].sort((a, b) => a - b).flatMap((page) => pages.get(page)!).filter((item) => !seen.has(item.tmdbId) && seen.add(item.tmdbId));
+    return [...pages.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((page) => pages.get(page)!)
+      .filter((item) => !seen.has(item.tmdbId) && seen.add(item.tmdbId));
   }
 
   /**

@@ -58,7 +58,8 @@ export class LinkedAccountService extends LinkedAccountPort {
         await this.rejected.drop(link, 'rejected');
         throw accountUnlinked();
       }
-      if (error instanceof UpstreamError && error.kind === 'not_found') throw new NotFoundError('MovieNotFound', `TMDB has no movie with id ${tmdbId}.`);
+      if (error instanceof UpstreamError && error.kind === 'not_found')
+        throw new NotFoundError('MovieNotFound', `TMDB has no movie with id ${tmdbId}.`);
       throw error;
     }
   }

@@ -66,7 +66,9 @@ export class LinkedUsersCache implements OnModuleInit, OnApplicationShutdown {
       [userId],
     );
     const row = rows[0];
-    const state: LinkState = row ? { linked: true, refreshedAt: row.merge_pending || !row.refreshed_at ? null : row.refreshed_at.getTime() } : NOT_LINKED;
+    const state: LinkState = row
+      ? { linked: true, refreshedAt: row.merge_pending || !row.refreshed_at ? null : row.refreshed_at.getTime() }
+      : NOT_LINKED;
     if ((this.generations.get(userId) ?? 0) === generation) {
       this.entries.delete(userId);
       this.entries.set(userId, { ...state, loadedAt: Date.now() });

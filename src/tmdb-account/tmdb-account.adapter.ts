@@ -70,10 +70,16 @@ export class TmdbAccountAdapter extends TmdbAccountPort {
       return { accessToken: answer.body.access_token, accountObjectId: answer.body.account_id };
     }
     if (answer.tmdbCode === NOT_APPROVED) {
-      throw new RequestTokenRefused('LinkNotApproved', 'That request token has not been approved on TMDb yet: open approveUrl and approve, then try again.');
+      throw new RequestTokenRefused(
+        'LinkNotApproved',
+        'That request token has not been approved on TMDb yet: open approveUrl and approve, then try again.',
+      );
     }
     if ([401, 404, 422].includes(answer.status)) {
-      throw new RequestTokenRefused('LinkRequestInvalid', 'TMDb did not accept that request token: it is unknown, expired, already used or not approved yet.');
+      throw new RequestTokenRefused(
+        'LinkRequestInvalid',
+        'TMDb did not accept that request token: it is unknown, expired, already used or not approved yet.',
+      );
     }
     throw refused(answer, 'auth.access_token');
   }
@@ -168,11 +174,15 @@ export class TmdbAccountAdapter extends TmdbAccountPort {
   }
 }
 
-const ok = (answer: AccountAnswer<unknown>) => answer.status >= 200 && answer.status < 300 && (answer.body as { success?: unknown }).success !== false;
+const ok = (answer: AccountAnswer<unknown>) =>
+  answer.status >= 200 && answer.status < 300 && (answer.body as { success?: unknown }).success !== false;
 
 function rejectedCredentials(answer: AccountAnswer<unknown>): void {
   if (answer.status === 401) {
-    throw new CredentialsRejected('TmdbAccountUnlinked', 'TMDb no longer accepts the link to your account (it was revoked there): link your TMDb account again.');
+    throw new CredentialsRejected(
+      'TmdbAccountUnlinked',
+      'TMDb no longer accepts the link to your account (it was revoked there): link your TMDb account again.',
+    );
   }
 }
 

@@ -19,7 +19,10 @@ import { CompleteLinkDto } from './dto/complete-link.dto';
 import { LinkResultResponse, LinkStartResponse, LinkStatusResponse } from './dto/tmdb-account.response';
 import { LinkResult, LinkStatus, TmdbAccountService } from './tmdb-account.service';
 
-const NOT_CONFIGURED = { description: 'Linking is not configured here (no ENCRYPTION_KEY or TMDB token), or TMDB is unavailable', type: ProblemResponse };
+const NOT_CONFIGURED = {
+  description: 'Linking is not configured here (no ENCRYPTION_KEY or TMDB token), or TMDB is unavailable',
+  type: ProblemResponse,
+};
 
 @ApiTags('tmdb account')
 @Auth()
@@ -38,7 +41,8 @@ export class TmdbAccountController {
   @Post('link')
   @ApiOperation({
     summary: "Start linking the caller's TMDb account",
-    description: 'Asks TMDb for a request token; the user opens `approveUrl` and approves it on TMDb, then sends it back with PUT /me/tmdb-account.',
+    description:
+      'Asks TMDb for a request token; the user opens `approveUrl` and approves it on TMDb, then sends it back with PUT /me/tmdb-account.',
   })
   @ApiCreatedResponse({ type: LinkStartResponse })
   @ApiUpstreamProblems()
@@ -54,11 +58,17 @@ export class TmdbAccountController {
     description:
       'Merges both ways, losing nothing: what only the TMDb account has is added here, what only Cinemateca has is written to the account; ' +
       'the answer counts both (summed over attempts). If TMDb fails during the merge the link stays and the call answers 502/503/504: the ' +
-      'same PUT again, or the next refresh, finishes the merge. From then on favorites and the watchlist are the account\'s.',
+      "same PUT again, or the next refresh, finishes the merge. From then on favorites and the watchlist are the account's.",
   })
   @ApiOkResponse({ type: LinkResultResponse })
-  @ApiBadRequestResponse({ description: 'The request token is unknown, expired, not approved yet or another user\'s', type: ProblemResponse })
-  @ApiConflictResponse({ description: 'That TMDb account is linked to another user, or the caller is linked to another account', type: ProblemResponse })
+  @ApiBadRequestResponse({
+    description: "The request token is unknown, expired, not approved yet or another user's",
+    type: ProblemResponse,
+  })
+  @ApiConflictResponse({
+    description: 'That TMDb account is linked to another user, or the caller is linked to another account',
+    type: ProblemResponse,
+  })
   @ApiUpstreamProblems()
   @ApiServiceUnavailableResponse(NOT_CONFIGURED)
   async complete(@CurrentUser() user: AuthUser, @Body() body: CompleteLinkDto): Promise<LinkResultResponse> {

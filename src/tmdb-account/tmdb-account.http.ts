@@ -99,8 +99,20 @@ export class TmdbAccountHttp {
     } catch (error) {
       // Never the error itself: axios errors carry the request, session id and all.
       const failure = timedOut
-        ? { outcome: 'timeout', retryable: true, error: new UpstreamError('upstream_timeout', TMDB, `TMDB did not answer within ${this.timeoutMs} ms (${call.operation}).`) }
-        : { outcome: 'network', retryable: true, error: new UpstreamError('upstream_failed', TMDB, `TMDB could not be reached (${(error as { code?: string }).code ?? 'network error'}).`) };
+        ? {
+            outcome: 'timeout',
+            retryable: true,
+            error: new UpstreamError('upstream_timeout', TMDB, `TMDB did not answer within ${this.timeoutMs} ms (${call.operation}).`),
+          }
+        : {
+            outcome: 'network',
+            retryable: true,
+            error: new UpstreamError(
+              'upstream_failed',
+              TMDB,
+              `TMDB could not be reached (${(error as { code?: string }).code ?? 'network error'}).`,
+            ),
+          };
       this.metrics.upstreamRequests.inc({ upstream: TMDB, outcome: failure.outcome });
       return { failure };
     } finally {
@@ -130,9 +142,17 @@ function serverFailure(call: AccountCall, response: AxiosResponse<unknown>): Fai
   if (status === 429 || status === 503) {
     const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
     const what = status === 429 ? 'TMDB is rate limiting us' : 'TMDB is temporarily unavailable';
-    return { ...base, retryAfterMs, error: new UpstreamError('upstream_unavailable', TMDB, `${what}; try again shortly.`, status, retryAfterMs && retryAfterMs / 1000) };
+    return {
+      ...base,
+      retryAfterMs,
+      error: new UpstreamError('upstream_unavailable', TMDB, `${what}; try again shortly.`, status, retryAfterMs && retryAfterMs / 1000),
+    };
   }
   if (status === 504) return { ...base, error: new UpstreamError('upstream_timeout', TMDB, 'TMDB timed out answering.', status) };
-  if (status < 300) return { ...base, error: new UpstreamError('upstream_failed', TMDB, `TMDB answered something that is not JSON (${call.operation}).`, status) };
+  if (status < 300)
+    return {
+      ...base,
+      error: new UpstreamError('upstream_failed', TMDB, `TMDB answered something that is not JSON (${call.operation}).`, status),
+    };
   return { ...base, error: new UpstreamError('upstream_failed', TMDB, `TMDB failed (HTTP ${status}).`, status) };
 }

@@ -48,7 +48,12 @@ type Config = ConfigService<Settings, true>;
       inject: [HttpService, ConfigService, Metrics],
       useFactory: (http: HttpService, config: Config, metrics: Metrics) => {
         const upstream = config.get('upstream', { infer: true });
-        const client = new TmdbAccountHttp(http, new RetryPolicy({ retries: upstream.retries, ...DEFAULT_RETRY_TIMING }), upstream.timeoutMs, metrics);
+        const client = new TmdbAccountHttp(
+          http,
+          new RetryPolicy({ retries: upstream.retries, ...DEFAULT_RETRY_TIMING }),
+          upstream.timeoutMs,
+          metrics,
+        );
         return new TmdbAccountAdapter(client, config.get('tmdb', { infer: true }).baseUrl);
       },
     },

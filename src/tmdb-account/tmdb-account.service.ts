@@ -23,10 +23,12 @@ export interface LinkStart {
 }
 
 export type LinkStatus =
-  | { linked: false }
-  | { linked: true; accountId: number; username: string; linkedAt: Date; refreshedAt: Date | null };
+  { linked: false } | { linked: true; accountId: number; username: string; linkedAt: Date; refreshedAt: Date | null };
 
-export type LinkResult = Extract<LinkStatus, { linked: true }> & { favorites: MergeCounts['favorite']; watchlist: MergeCounts['watchlist'] };
+export type LinkResult = Extract<LinkStatus, { linked: true }> & {
+  favorites: MergeCounts['favorite'];
+  watchlist: MergeCounts['watchlist'];
+};
 
 const invalidRequest = () =>
   new InvalidInputError(
@@ -67,7 +69,11 @@ export class TmdbAccountService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + REQUEST_TOKEN_LIFETIME_MS);
     await this.requests.add(userId, requestToken, now, expiresAt);
-    return { requestToken, approveUrl: `${this.settings.authUrl}/auth/access?request_token=${encodeURIComponent(requestToken)}`, expiresAt };
+    return {
+      requestToken,
+      approveUrl: `${this.settings.authUrl}/auth/access?request_token=${encodeURIComponent(requestToken)}`,
+      expiresAt,
+    };
   }
 
   async complete(userId: number, requestToken: string): Promise<LinkResult> {
@@ -94,19 +100,31 @@ export class TmdbAccountService {
       // TMDb spent the request token: this request cannot make a link any more.
       await this.requests.forget(requestToken);
       await this.revoke(credentials ?? { accessToken: grant.accessToken });
-      if (error instanceof CredentialsRejected) throw new UpstreamError('upstream_failed', 'tmdb', 'TMDb refused the access token it had just granted; start a new link.');
+      if (error instanceof CredentialsRejected)
+        throw new UpstreamError('upstream_failed', 'tmdb', 'TMDb refused the access token it had just granted; start a new link.');
       throw error;
     }
 
     const outcome = await this.links.link(
-      { userId, accountId: identity.accountId, accountObjectId: grant.accountObjectId, username: identity.username, ...this.credentials.seal(userId, credentials) },
+      {
+        userId,
+        accountId: identity.accountId,
+        accountObjectId: grant.accountObjectId,
+        username: identity.username,
+        ...this.credentials.seal(userId, credentials),
+      },
       requestToken,
       this.clock.now(),
     );
     if (outcome.outcome !== 'linked') {
       await this.revoke(credentials);
-      if (outcome.outcome === 'account_taken') throw new ConflictError('TmdbAccountLinkedElsewhere', 'That TMDb account is linked to another Cinemateca user.');
-      if (outcome.outcome === 'caller_linked_elsewhere') throw new ConflictError('TmdbAccountAlreadyLinked', 'You have linked another TMDb account already: unlink it first (DELETE /me/tmdb-account).');
+      if (outcome.outcome === 'account_taken')
+        throw new ConflictError('TmdbAccountLinkedElsewhere', 'That TMDb account is linked to another Cinemateca user.');
+      if (outcome.outcome === 'caller_linked_elsewhere')
+        throw new ConflictError(
+          'TmdbAccountAlreadyLinked',
+          'You have linked another TMDb account already: unlink it first (DELETE /me/tmdb-account).',
+        );
       throw invalidRequest();
     }
     if (outcome.replaced) await this.revokeSealed(userId, outcome.replaced);
@@ -150,7 +168,8 @@ export class TmdbAccountService {
 
   private requireConfigured(): void {
     this.credentials.requireBox();
-    if (!this.tmdbConfigured) throw new NotConfiguredError('TmdbNotConfigured', 'TMDB is not configured on this server (TMDB_API_TOKEN is unset).');
+    if (!this.tmdbConfigured)
+      throw new NotConfiguredError('TmdbNotConfigured', 'TMDB is not configured on this server (TMDB_API_TOKEN is unset).');
   }
 
   /** Best effort: credentials that will not be used again are revoked at TMDb; failing that, they are only forgotten. */
@@ -159,7 +178,8 @@ export class TmdbAccountService {
       credentials.sessionId ? this.account.deleteSession(credentials.sessionId) : Promise.resolve(),
       credentials.accessToken ? this.account.deleteAccessToken(credentials.accessToken) : Promise.resolve(),
     ]);
-    if (results.some((result) => result.status === 'rejected')) this.logger.warn({ msg: 'could not revoke unused TMDb credentials at TMDb' });
+    if (results.some((result) => result.status === 'rejected'))
+      this.logger.warn({ msg: 'could not revoke unused TMDb credentials at TMDb' });
   }
 
   private async revokeSealed(userId: number, sealed: Pick<AccountLink, 'accessTokenSealed' | 'sessionIdSealed'>): Promise<void> {

@@ -59,12 +59,21 @@ describe('TmdbAccountAdapter (TMDB simulator over HTTP)', () => {
   it('reads every page of a list oldest first, and writes both lists', async () => {
     const { session } = await linked('cinephile');
     const ids = sim.movieIds().slice(0, 45);
-    sim.setAccountList('cinephile', 'favorite', ids.map((tmdbId) => ({ tmdbId })));
+    sim.setAccountList(
+      'cinephile',
+      'favorite',
+      ids.map((tmdbId) => ({ tmdbId })),
+    );
     const first = await adapter.listPage(session, 'favorite', 1);
     expect(first.totalPages).toBe(3);
     expect(first.items.map((item) => item.tmdbId)).toEqual(ids.slice(0, 20));
     const details = sim.movieDetails(ids[0])!;
-    expect(first.items[0]).toEqual({ tmdbId: ids[0], title: details.title, releaseDate: details.release_date || null, posterPath: details.poster_path });
+    expect(first.items[0]).toEqual({
+      tmdbId: ids[0],
+      title: details.title,
+      releaseDate: details.release_date || null,
+      posterPath: details.poster_path,
+    });
     const third = await adapter.listPage(session, 'favorite', 3);
     expect(third.items.map((item) => item.tmdbId)).toEqual(ids.slice(40));
 

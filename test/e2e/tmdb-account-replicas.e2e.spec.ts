@@ -27,7 +27,10 @@ describe('linked TMDb accounts on two replicas', () => {
 
   beforeAll(async () => {
     tmdb = await startTmdbSimulator({ catalogSize: 200 });
-    const env = linkTestEnv(tmdb, { ENCRYPTION_KEY: randomBytes(32).toString('base64'), REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` });
+    const env = linkTestEnv(tmdb, {
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
+    });
     a = await startTestApp(env);
     b = await startTestApp({ ...env, DATABASE_URL: a.database!.url });
     clockA = controlClock(a);
@@ -45,7 +48,7 @@ describe('linked TMDb accounts on two replicas', () => {
     return { favorite: item.favorite as boolean, inWatchlist: item.inWatchlist as boolean };
   };
 
-  it('shows a write made on one replica in the other\'s flags, and TMDb\'s own changes on both once stale', async () => {
+  it("shows a write made on one replica in the other's flags, and TMDb's own changes on both once stale", async () => {
     const popular = await a.request('GET', '/api/v1/movies/popular?page=1', { token: USERS.ana });
     const [first, second] = popular.body.items.map((item: { tmdbId: number }) => item.tmdbId) as number[];
     // B learns the user's state (not linked) before the link is made on A.

@@ -75,7 +75,7 @@ describe('linked TMDb accounts (e2e)', () => {
       expect((await api.request('DELETE', '/api/v1/me/tmdb-account', { token: USERS.fay })).status).toBe(204);
     });
 
-    it('refuses an unknown token and another user\'s token (which stays good for its owner)', async () => {
+    it("refuses an unknown token and another user's token (which stays good for its owner)", async () => {
       expectProblem(await put(USERS.ana, 'eyJhbGciOiJIUzI1NiJ9.unknown.token'), 400);
       const started = await api.request('POST', '/api/v1/me/tmdb-account/link', { token: USERS.ben });
       tmdb.approveRequestToken(started.body.requestToken, 'cinephile');
@@ -114,7 +114,8 @@ describe('linked TMDb accounts (e2e)', () => {
   describe('merging both ways', () => {
     it('imports what only the account has, exports what only Cinemateca has, and counts both', async () => {
       // Cinemateca: favorites 550 (also on the account) and 13, 680 (only here); watchlist 155 (only here).
-      for (const id of [550, 13, 680]) expect((await api.request('PUT', `/api/v1/me/favorites/${id}`, { token: USERS.cleo })).status).toBe(201);
+      for (const id of [550, 13, 680])
+        expect((await api.request('PUT', `/api/v1/me/favorites/${id}`, { token: USERS.cleo })).status).toBe(201);
       expect((await api.request('PUT', '/api/v1/me/watchlist/155', { token: USERS.cleo })).status).toBe(201);
       // moviebuff: favorites 550, 603, 27205; watchlist 157336, 496243.
       const before = { favorite: accountIds('moviebuff', 'favorite'), watchlist: accountIds('moviebuff', 'watchlist') };
@@ -140,7 +141,13 @@ describe('linked TMDb accounts (e2e)', () => {
       expect(list.indexOf(496243)).toBeLessThan(list.indexOf(157336));
 
       const shown = await status(USERS.cleo);
-      expect(shown.body).toEqual({ linked: true, accountId: accountOf('moviebuff').id, username: 'moviebuff', linkedAt: completed.body.linkedAt, refreshedAt: completed.body.refreshedAt });
+      expect(shown.body).toEqual({
+        linked: true,
+        accountId: accountOf('moviebuff').id,
+        username: 'moviebuff',
+        linkedAt: completed.body.linkedAt,
+        refreshedAt: completed.body.refreshedAt,
+      });
     });
 
     it('answers 409 when the TMDb account is linked to another user, and leaves no credentials behind', async () => {
@@ -165,7 +172,11 @@ describe('linked TMDb accounts (e2e)', () => {
 
       const again = await put(USERS.eve, requestToken);
       expect(again.status).toBe(200);
-      expect(again.body).toMatchObject({ favorites: { imported: 1, exported: 2 }, watchlist: { imported: 0, exported: 0 }, refreshedAt: expect.any(String) });
+      expect(again.body).toMatchObject({
+        favorites: { imported: 1, exported: 2 },
+        watchlist: { imported: 0, exported: 0 },
+        refreshedAt: expect.any(String),
+      });
       expect(accountIds('nightowl', 'favorite').sort()).toEqual([129, 550, 603]);
       expect((await favorites(USERS.eve)).sort()).toEqual([129, 550, 603]);
       expect((await api.request('DELETE', '/api/v1/me/tmdb-account', { token: USERS.eve })).status).toBe(204);
@@ -213,9 +224,13 @@ describe('linked TMDb accounts (e2e)', () => {
     });
 
     it('shows changes made on TMDb itself once the copy is older than TMDB_ACCOUNT_REFRESH_SECONDS: flags and the shared list', async () => {
-      expect((await api.request('PUT', '/api/v1/me/favorites/share', { token: USERS.cleo, body: { listName: 'cleo-on-tmdb' } })).status).toBe(201);
+      expect(
+        (await api.request('PUT', '/api/v1/me/favorites/share', { token: USERS.cleo, body: { listName: 'cleo-on-tmdb' } })).status,
+      ).toBe(201);
       const popular = await api.request('GET', '/api/v1/movies/popular?page=1', { token: USERS.cleo });
-      const target: number = popular.body.items.map((item: { tmdbId: number }) => item.tmdbId).find((id: number) => !accountIds('moviebuff', 'favorite').includes(id) && !accountIds('moviebuff', 'watchlist').includes(id));
+      const target: number = popular.body.items
+        .map((item: { tmdbId: number }) => item.tmdbId)
+        .find((id: number) => !accountIds('moviebuff', 'favorite').includes(id) && !accountIds('moviebuff', 'watchlist').includes(id));
       clock.advance(REFRESH_SECONDS * 1000 + 1000);
       expect(await popularFlags(USERS.cleo, target)).toEqual({ favorite: false, inWatchlist: false });
 
@@ -241,7 +256,11 @@ describe('linked TMDb accounts (e2e)', () => {
 
     it('reads all pages of a long account list', async () => {
       const many = tmdb.movieIds().slice(20, 65);
-      tmdb.setAccountList('moviebuff', 'watchlist', many.map((tmdbId) => ({ tmdbId })));
+      tmdb.setAccountList(
+        'moviebuff',
+        'watchlist',
+        many.map((tmdbId) => ({ tmdbId })),
+      );
       clock.advance(REFRESH_SECONDS * 1000 + 1000);
       expect((await watchlist(USERS.cleo)).sort((a, b) => a - b)).toEqual([...many].sort((a, b) => a - b));
       expect(tmdb.countMatching(/^GET \/3\/account\/\d+\/watchlist\/movies$/)).toBeGreaterThanOrEqual(3);

@@ -22,7 +22,8 @@ describe('linked TMDb account credentials stay secret', () => {
 
   beforeAll(async () => {
     // pino writes through sonic-boom, which calls fs.write/fs.writeSync on fds 1 and 2: keep those lines here.
-    const capture = (fd: number, data: unknown) => (fd === 1 || fd === 2) && (logged.push(Buffer.isBuffer(data) ? data.toString('utf8') : String(data)), true);
+    const capture = (fd: number, data: unknown) =>
+      (fd === 1 || fd === 2) && (logged.push(Buffer.isBuffer(data) ? data.toString('utf8') : String(data)), true);
     (fs as { write: unknown }).write = (fd: number, data: unknown, ...rest: unknown[]) => {
       if (!capture(fd, data)) return (original.write as (...args: unknown[]) => void)(fd, data, ...rest);
       const callback = rest.find((arg) => typeof arg === 'function') as ((error: null, written: number) => void) | undefined;

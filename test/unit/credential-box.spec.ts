@@ -60,7 +60,12 @@ describe('ENCRYPTION_KEY and the link settings', () => {
 
   it('has the contract defaults, and production starts without a key (linking then answers 503)', () => {
     const settings = loadSettings({});
-    expect(settings.tmdbAccount).toEqual({ authUrl: 'https://www.themoviedb.org', linkRedirectUrl: undefined, refreshSeconds: 60, encryptionKey: undefined });
+    expect(settings.tmdbAccount).toEqual({
+      authUrl: 'https://www.themoviedb.org',
+      linkRedirectUrl: undefined,
+      refreshSeconds: 60,
+      encryptionKey: undefined,
+    });
     const production = loadSettings({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://app@db:5432/cinemateca',

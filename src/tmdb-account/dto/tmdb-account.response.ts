@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class LinkStartResponse {
-  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsicGVuZGluZ19yZXF1ZXN0X3Rva2VuIl19.c2lnbmF0dXJl', description: 'Send it back in PUT /me/tmdb-account once approved' })
+  @ApiProperty({
+    example: 'eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsicGVuZGluZ19yZXF1ZXN0X3Rva2VuIl19.c2lnbmF0dXJl',
+    description: 'Send it back in PUT /me/tmdb-account once approved',
+  })
   requestToken: string;
 
   @ApiProperty({
-    example: 'https://www.themoviedb.org/auth/access?request_token=eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsicGVuZGluZ19yZXF1ZXN0X3Rva2VuIl19.c2lnbmF0dXJl',
+    example:
+      'https://www.themoviedb.org/auth/access?request_token=eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsicGVuZGluZ19yZXF1ZXN0X3Rva2VuIl19.c2lnbmF0dXJl',
     description: 'Where the user approves the link on TMDb (TMDB_AUTH_URL); afterwards TMDb sends them to TMDB_LINK_REDIRECT_URL when set',
   })
   approveUrl: string;
@@ -32,7 +36,8 @@ export class LinkStatusResponse {
     format: 'date-time',
     nullable: true,
     type: String,
-    description: 'When the local favorites and watchlist were last made equal to the account; null while the first merge has not finished (only when linked)',
+    description:
+      'When the local favorites and watchlist were last made equal to the account; null while the first merge has not finished (only when linked)',
   })
   refreshedAt?: string | null;
 }
@@ -58,7 +63,13 @@ export class LinkResultResponse {
   @ApiProperty({ example: '2026-12-02T12:00:00.000Z', format: 'date-time' })
   linkedAt: string;
 
-  @ApiProperty({ example: '2026-12-02T12:00:01.000Z', format: 'date-time', nullable: true, type: String, description: 'Null if the merge is still being finished elsewhere' })
+  @ApiProperty({
+    example: '2026-12-02T12:00:01.000Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Null if the merge is still being finished elsewhere',
+  })
   refreshedAt: string | null;
 
   @ApiProperty({ type: MergeCountsResponse })
