@@ -1,6 +1,8 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
+import { AccountListKind } from './tmdb-account-lists';
 import { TmdbAccounts } from './tmdb-accounts';
 import { bodyFields, queryValue } from './tmdb-request-body';
+import { SampleAccount } from './tmdb-sample-accounts';
 
 /** The site's paths, served without the API's bearer token or rate limit. */
 export const WEBSITE_PATH_PREFIX = '/auth/';
@@ -35,9 +37,15 @@ export function registerTmdbApprovalPage(app: FastifyInstance, accounts: TmdbAcc
     const pending = accounts.credentials.requestToken(token);
     if (!pending) return invalidToken(reply);
     const approvedAs = pending.approvedBy === undefined ? undefined : accounts.byId(pending.approvedBy);
+    // Each choice shows what the account holds, so a demo can pick one with something to import.
+    const describe = (account: SampleAccount) => {
+      const held = (kind: AccountListKind) => accounts.lists.entries(account.id, kind).length;
+      const name = account.name ? ` (${account.name})` : '';
+      return `${account.username}${name}: ${held('favorite')} favorites, ${held('watchlist')} on the watchlist`;
+    };
     const options = accounts
       .all()
-      .map((account) => `<option value="${escapeHtml(account.username)}"${account === approvedAs ? ' selected' : ''}>${escapeHtml(account.username)}${account.name ? ` (${escapeHtml(account.name)})` : ''}</option>`)
+      .map((account) => `<option value="${escapeHtml(account.username)}"${account === approvedAs ? ' selected' : ''}>${escapeHtml(describe(account))}</option>`)
       .join('');
     return page(
       reply,

@@ -13,6 +13,8 @@ import { renderDetails } from './tmdb-render';
 import { registerBodyParsers } from './tmdb-request-body';
 import { registerTmdbRoutes } from './tmdb-routes';
 
+export type { AccountListEntry, AccountListInput, AccountListKind, AccountRef };
+
 export interface TmdbSimulatorOptions {
   port?: number;
   /** The v4 read access token clients must send as `Authorization: Bearer <token>`. */

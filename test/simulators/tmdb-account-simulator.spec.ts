@@ -76,6 +76,7 @@ describe('TMDB simulator: user authentication and account routes', () => {
       expect(approval.data).toContain('action="/auth/access/approve"');
       expect(approval.data).toContain(`value="${token}"`);
       for (const account of sim.accounts()) expect(approval.data).toContain(`value="${account.username}"`);
+      expect(approval.data).toContain('moviebuff (Ben Okafor): 3 favorites, 2 on the watchlist');
 
       const approved = await approveOnSite(token, 'moviebuff');
       expect(approved.status).toBe(302);
@@ -181,6 +182,13 @@ describe('TMDB simulator: user authentication and account routes', () => {
       // An empty JSON body is TMDb's "no body" for the optional redirect_to.
       const empty = await tmdb.post('/4/auth/request_token', '', raw);
       expect(empty.status).toBe(200);
+
+      // Clients that name a charset are read the same way.
+      const withCharset = await tmdb.post('/4/auth/access_token', JSON.stringify({ request_token: 'x' }), {
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        transformRequest: [(data: string) => data],
+      });
+      expect([withCharset.status, withCharset.data]).toEqual([401, INVALID_REQUEST_TOKEN]);
 
       const unknownPage = await site.get('/auth/access');
       expect(unknownPage.status).toBe(400);
