@@ -36,6 +36,12 @@ interface LinkRow {
   merge_counts: Partial<MergeCounts>;
 }
 
+/** TypeORM answers an UPDATE or DELETE ... RETURNING as [rows, count], an INSERT or SELECT as rows. */
+function returned<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 const COLUMNS = `user_id, account_id, account_object_id, username, access_token_sealed, session_id_sealed, linked_at,
   refreshed_at, refresh_started_at, merge_pending, merge_counts`;
 
@@ -56,9 +62,11 @@ export class AccountLinksRepository {
   async link(link: NewLink, requestToken: string, now: Date): Promise<LinkOutcome> {
     return this.dataSource
       .transaction(async (manager) => {
-        const request: unknown[] = await manager.query(
-          `UPDATE tmdb_link_requests SET consumed_at = $3 WHERE token_hash = $1 AND user_id = $2 AND consumed_at IS NULL RETURNING user_id`,
-          [requestTokenDigest(requestToken), link.userId, now],
+        const request = returned(
+          await manager.query(
+            `UPDATE tmdb_link_requests SET consumed_at = $3 WHERE token_hash = $1 AND user_id = $2 AND consumed_at IS NULL RETURNING user_id`,
+            [requestTokenDigest(requestToken), link.userId, now],
+          ),
         );
         if (request.length === 0) return { outcome: 'request_gone' as const };
         const current: LinkRow[] = await manager.query(`SELECT ${COLUMNS} FROM tmdb_account_links WHERE user_id = $1 FOR UPDATE`, [
@@ -66,10 +74,12 @@ export class AccountLinksRepository {
         ]);
         if (current[0] && current[0].account_id !== link.accountId) return { outcome: 'caller_linked_elsewhere' as const };
         if (current[0]) {
-          const rows: LinkRow[] = await manager.query(
-            `UPDATE tmdb_account_links SET access_token_sealed = $2, session_id_sealed = $3, username = $4, account_object_id = $5
-            WHERE user_id = $1 RETURNING ${COLUMNS}`,
-            [link.userId, link.accessTokenSealed, link.sessionIdSealed, link.username, link.accountObjectId],
+          const rows = returned<LinkRow>(
+            await manager.query(
+              `UPDATE tmdb_account_links SET access_token_sealed = $2, session_id_sealed = $3, username = $4, account_object_id = $5
+              WHERE user_id = $1 RETURNING ${COLUMNS}`,
+              [link.userId, link.accessTokenSealed, link.sessionIdSealed, link.username, link.accountObjectId],
+            ),
           );
           const old = current[0];
           return {
@@ -102,13 +112,15 @@ export class AccountLinksRepository {
    * left by a crashed process lapses after `claimLapseMs`.
    */
   async claimRefresh(userId: number, now: Date, staleBefore: Date, claimLapseMs: number): Promise<AccountLink | undefined> {
-    const rows: LinkRow[] = await this.dataSource.query(
-      `UPDATE tmdb_account_links SET refresh_started_at = $2
+    const rows = returned<LinkRow>(
+      await this.dataSource.query(
+        `UPDATE tmdb_account_links SET refresh_started_at = $2
         WHERE user_id = $1
           AND (merge_pending OR refreshed_at IS NULL OR refreshed_at <= $3)
           AND (refresh_started_at IS NULL OR refresh_started_at <= $4)
         RETURNING ${COLUMNS}`,
-      [userId, now, staleBefore, new Date(now.getTime() - claimLapseMs)],
+        [userId, now, staleBefore, new Date(now.getTime() - claimLapseMs)],
+      ),
     );
     return rows[0] && toLink(rows[0]);
   }
@@ -124,12 +136,14 @@ export class AccountLinksRepository {
 
   /** Ends a claimed refresh; with `refreshedAt` the local copy is now the account's and any merge is done. */
   async finishRefresh(userId: number, claimedAt: Date, refreshedAt?: Date): Promise<Date | null | undefined> {
-    const rows: Array<{ refreshed_at: Date | null }> = await this.dataSource.query(
-      refreshedAt
-        ? `UPDATE tmdb_account_links SET refresh_started_at = NULL, refreshed_at = $3, merge_pending = false
+    const rows = returned<{ refreshed_at: Date | null }>(
+      await this.dataSource.query(
+        refreshedAt
+          ? `UPDATE tmdb_account_links SET refresh_started_at = NULL, refreshed_at = $3, merge_pending = false
             WHERE user_id = $1 AND refresh_started_at = $2 RETURNING refreshed_at`
-        : `UPDATE tmdb_account_links SET refresh_started_at = NULL WHERE user_id = $1 AND refresh_started_at = $2 RETURNING refreshed_at`,
-      refreshedAt ? [userId, claimedAt, refreshedAt] : [userId, claimedAt],
+          : `UPDATE tmdb_account_links SET refresh_started_at = NULL WHERE user_id = $1 AND refresh_started_at = $2 RETURNING refreshed_at`,
+        refreshedAt ? [userId, claimedAt, refreshedAt] : [userId, claimedAt],
+      ),
     );
     return rows[0]?.refreshed_at;
   }
@@ -153,9 +167,11 @@ export class AccountLinksRepository {
 
   /** Forgets the link, but only the one holding these credentials (a new link made meanwhile stays). */
   async forget(userId: number, accessTokenSealed: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `DELETE FROM tmdb_account_links WHERE user_id = $1 AND access_token_sealed = $2 RETURNING user_id`,
-      [userId, accessTokenSealed],
+    const rows = returned(
+      await this.dataSource.query(`DELETE FROM tmdb_account_links WHERE user_id = $1 AND access_token_sealed = $2 RETURNING user_id`, [
+        userId,
+        accessTokenSealed,
+      ]),
     );
     return rows.length > 0;
   }

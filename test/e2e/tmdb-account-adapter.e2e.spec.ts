@@ -19,7 +19,7 @@ describe('TmdbAccountAdapter (TMDB simulator over HTTP)', () => {
     clock = Date.parse('2026-12-02T12:00:00Z');
     sim = await startTmdbSimulator({ catalogSize: 200, now: () => clock });
     metrics = new Metrics();
-    const http = new HttpService(axios.create({ headers: { Authorization: `Bearer ${sim.token}` }, maxRedirects: 0 }));
+    const http = new HttpService(axios.create({ headers: { Authorization: `Bearer ${sim.token}` }, maxRedirects: 0 }) as never);
     const policy = new RetryPolicy({ retries: 2, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000 });
     adapter = new TmdbAccountAdapter(new TmdbAccountHttp(http, policy, 1000, metrics), sim.apiRoot);
   });
