@@ -16,9 +16,14 @@ const written = (reply: FastifyReply, status: TmdbStatus) =>
   reply.code(status.http).send({ status_code: status.code, status_message: status.message });
 
 /** TMDb reads form-ish values leniently: `"true"` is true, `"550"` is 550. */
-const asBoolean = (value: unknown) => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined);
+const asBoolean = (value: unknown) =>
+  value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
 const asMovieId = (value: unknown) =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
+  typeof value === 'number' && Number.isInteger(value) && value > 0
+    ? value
+    : typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value)
+      ? Number(value)
+      : undefined;
 
 function renderAccount(account: SampleAccount) {
   return {
@@ -41,7 +46,12 @@ function renderAccount(account: SampleAccount) {
  * A missing, unknown or revoked session, or an `{account_id}` that is not the
  * session's own, answers 401 with status_code 3.
  */
-export function registerTmdbAccountRoutes(app: FastifyInstance, accounts: TmdbAccounts, catalog: TmdbCatalog, pageErrorStyle: PageErrorStyle): void {
+export function registerTmdbAccountRoutes(
+  app: FastifyInstance,
+  accounts: TmdbAccounts,
+  catalog: TmdbCatalog,
+  pageErrorStyle: PageErrorStyle,
+): void {
   const sessionAccount = (request: FastifyRequest): SampleAccount | undefined => {
     const sessionId = queryValue(request, 'session_id');
     const accountId = sessionId === undefined ? undefined : accounts.credentials.accountOfSession(sessionId);

@@ -11,10 +11,7 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 function page(reply: FastifyReply, status: number, title: string, body: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .send(`<!doctype html>
+  return reply.code(status).type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - TMDB simulator</title></head>
 <body><h1>${escapeHtml(title)}</h1>
 ${body}
@@ -24,7 +21,12 @@ ${body}
 
 // The site's wording for a token it cannot use (reported by TMDb users; the page itself is not documented).
 const invalidToken = (reply: FastifyReply) =>
-  page(reply, 400, 'Invalid request token', '<p>The access token you submitted is invalid. Most of the time, this is because the token has expired. Try creating a new one.</p>');
+  page(
+    reply,
+    400,
+    'Invalid request token',
+    '<p>The access token you submitted is invalid. Most of the time, this is because the token has expired. Try creating a new one.</p>',
+  );
 
 /**
  * Stands in for www.themoviedb.org/auth/access: the user sees which
@@ -45,7 +47,10 @@ export function registerTmdbApprovalPage(app: FastifyInstance, accounts: TmdbAcc
     };
     const options = accounts
       .all()
-      .map((account) => `<option value="${escapeHtml(account.username)}"${account === approvedAs ? ' selected' : ''}>${escapeHtml(describe(account))}</option>`)
+      .map(
+        (account) =>
+          `<option value="${escapeHtml(account.username)}"${account === approvedAs ? ' selected' : ''}>${escapeHtml(describe(account))}</option>`,
+      )
       .join('');
     return page(
       reply,
@@ -69,6 +74,11 @@ ${approvedAs ? `<p id="already-approved">Already approved as ${escapeHtml(approv
     const pending = accounts.credentials.requestToken(token);
     if (!pending || !accounts.credentials.approve(token, account.id)) return invalidToken(reply);
     if (pending.redirectTo) return reply.redirect(pending.redirectTo, 302);
-    return page(reply, 200, 'Approved', `<p id="approved">You approved the request as ${escapeHtml(account.username)}. You can close this page and return to the application.</p>`);
+    return page(
+      reply,
+      200,
+      'Approved',
+      `<p id="approved">You approved the request as ${escapeHtml(account.username)}. You can close this page and return to the application.</p>`,
+    );
   });
 }

@@ -17,7 +17,8 @@ export function registerTmdbAuthRoutes(app: FastifyInstance, accounts: TmdbAccou
 
   app.post('/4/auth/request_token', async (request, reply) => {
     const { redirect_to: redirectTo } = bodyFields(request);
-    if (redirectTo !== undefined && redirectTo !== null && typeof redirectTo !== 'string') return fail(reply, TMDB_STATUS.invalidParameters);
+    if (redirectTo !== undefined && redirectTo !== null && typeof redirectTo !== 'string')
+      return fail(reply, TMDB_STATUS.invalidParameters);
     return { ...SUCCESS, request_token: credentials.createRequestToken(redirectTo || null) };
   });
 

@@ -18,7 +18,10 @@ export interface SampleAccount {
   watchlist: number[];
 }
 
-const account = (fields: Omit<SampleAccount, 'objectId'>): SampleAccount => ({ ...fields, objectId: objectId(`account:${fields.username}`) });
+const account = (fields: Omit<SampleAccount, 'objectId'>): SampleAccount => ({
+  ...fields,
+  objectId: objectId(`account:${fields.username}`),
+});
 
 /**
  * The first account is the approval page's default and starts empty, so a test
@@ -26,15 +29,36 @@ const account = (fields: Omit<SampleAccount, 'objectId'>): SampleAccount => ({ .
  */
 export const SAMPLE_ACCOUNTS: readonly SampleAccount[] = [
   account({
-    id: 21_174_812, username: 'cinephile', name: 'Ana Lima', iso_639_1: 'pt', iso_3166_1: 'BR', include_adult: false,
-    avatarPath: null, favorites: [], watchlist: [],
+    id: 21_174_812,
+    username: 'cinephile',
+    name: 'Ana Lima',
+    iso_639_1: 'pt',
+    iso_3166_1: 'BR',
+    include_adult: false,
+    avatarPath: null,
+    favorites: [],
+    watchlist: [],
   }),
   account({
-    id: 21_174_813, username: 'moviebuff', name: 'Ben Okafor', iso_639_1: 'en', iso_3166_1: 'US', include_adult: false,
-    avatarPath: '/kU3B75TyRiCgE270EyZnHjfivoq.png', favorites: [550, 603, 27205], watchlist: [157336, 496243],
+    id: 21_174_813,
+    username: 'moviebuff',
+    name: 'Ben Okafor',
+    iso_639_1: 'en',
+    iso_3166_1: 'US',
+    include_adult: false,
+    avatarPath: '/kU3B75TyRiCgE270EyZnHjfivoq.png',
+    favorites: [550, 603, 27205],
+    watchlist: [157336, 496243],
   }),
   account({
-    id: 21_174_814, username: 'nightowl', name: '', iso_639_1: 'en', iso_3166_1: 'GB', include_adult: true,
-    avatarPath: null, favorites: [129], watchlist: [],
+    id: 21_174_814,
+    username: 'nightowl',
+    name: '',
+    iso_639_1: 'en',
+    iso_3166_1: 'GB',
+    include_adult: true,
+    avatarPath: null,
+    favorites: [129],
+    watchlist: [],
   }),
 ];

@@ -113,7 +113,9 @@ export async function startTmdbSimulator(options: TmdbSimulatorOptions = {}): Pr
       return movie && renderDetails(movie);
     },
     accounts: () =>
-      accounts.all().map((account) => ({ id: account.id, accountObjectId: account.objectId, username: account.username, name: account.name })),
+      accounts
+        .all()
+        .map((account) => ({ id: account.id, accountObjectId: account.objectId, username: account.username, name: account.name })),
     approveRequestToken: (requestToken, account) => accounts.approve(requestToken, account),
     setAccountList: (account, kind, entries) => accounts.setList(account, kind, entries),
     addToAccountList: (account, kind, tmdbId, createdAt) => accounts.addToList(account, kind, tmdbId, createdAt),

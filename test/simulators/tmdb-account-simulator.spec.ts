@@ -6,8 +6,20 @@ const START = Date.parse('2026-12-02T12:00:00Z');
 const MINUTE = 60_000;
 
 const LIST_ITEM_KEYS = [
-  'adult', 'backdrop_path', 'genre_ids', 'id', 'original_language', 'original_title', 'overview', 'popularity',
-  'poster_path', 'release_date', 'title', 'video', 'vote_average', 'vote_count',
+  'adult',
+  'backdrop_path',
+  'genre_ids',
+  'id',
+  'original_language',
+  'original_title',
+  'overview',
+  'popularity',
+  'poster_path',
+  'release_date',
+  'title',
+  'video',
+  'vote_average',
+  'vote_count',
 ].sort();
 
 const status = (code: number, message: string) => ({ success: false, status_code: code, status_message: message });
@@ -55,7 +67,11 @@ describe('TMDB simulator: user authentication and account routes', () => {
     const session = await tmdb.post('/3/authentication/session/convert/4', { access_token: access.data.access_token });
     expect(session.status).toBe(200);
     const account = (await tmdb.get('/3/account', { params: { session_id: session.data.session_id } })).data;
-    return { accessToken: access.data.access_token as string, sessionId: session.data.session_id as string, accountId: account.id as number };
+    return {
+      accessToken: access.data.access_token as string,
+      sessionId: session.data.session_id as string,
+      accountId: account.id as number,
+    };
   };
 
   describe('linking (v4 request token, approval page, access token, v3 session)', () => {
@@ -103,7 +119,10 @@ describe('TMDB simulator: user authentication and account routes', () => {
       const account = await tmdb.get('/3/account', { params: { session_id: session.data.session_id } });
       expect(account.status).toBe(200);
       expect(account.data).toEqual({
-        avatar: { gravatar: { hash: expect.stringMatching(/^[0-9a-f]{32}$/) }, tmdb: { avatar_path: expect.stringMatching(/^\/\w+\.png$/) } },
+        avatar: {
+          gravatar: { hash: expect.stringMatching(/^[0-9a-f]{32}$/) },
+          tmdb: { avatar_path: expect.stringMatching(/^\/\w+\.png$/) },
+        },
         id: moviebuff.id,
         iso_639_1: 'en',
         iso_3166_1: 'US',
@@ -258,7 +277,11 @@ describe('TMDB simulator: user authentication and account routes', () => {
     it.each(['favorite', 'watchlist'] as const)('%s: adds (1), re-adds (12) and removes (13) with the documented codes', async (kind) => {
       const { sessionId, accountId } = await link();
       const mark = (mediaId: unknown, present: unknown, mediaType: unknown = 'movie') =>
-        tmdb.post(`/3/account/${accountId}/${kind}`, { media_type: mediaType, media_id: mediaId, [kind]: present }, { params: { session_id: sessionId } });
+        tmdb.post(
+          `/3/account/${accountId}/${kind}`,
+          { media_type: mediaType, media_id: mediaId, [kind]: present },
+          { params: { session_id: sessionId } },
+        );
 
       const added = await mark(550, true);
       expect([added.status, added.data]).toEqual([201, { status_code: 1, status_message: 'Success.' }]);
@@ -266,18 +289,29 @@ describe('TMDB simulator: user authentication and account routes', () => {
 
       clock += MINUTE;
       const readded = await mark('550', 'true');
-      expect([readded.status, readded.data]).toEqual([201, { status_code: 12, status_message: 'The item/record was updated successfully.' }]);
+      expect([readded.status, readded.data]).toEqual([
+        201,
+        { status_code: 12, status_message: 'The item/record was updated successfully.' },
+      ]);
       expect(sim.accountList(accountId, kind)).toEqual([{ tmdbId: 550, createdAt: new Date(START) }]);
 
       const removed = await mark(550, false);
-      expect([removed.status, removed.data]).toEqual([200, { status_code: 13, status_message: 'The item/record was deleted successfully.' }]);
+      expect([removed.status, removed.data]).toEqual([
+        200,
+        { status_code: 13, status_message: 'The item/record was deleted successfully.' },
+      ]);
       expect(sim.accountList(accountId, kind)).toEqual([]);
       expect((await mark(550, false)).status).toBe(200);
 
       const unknownMovie = await mark(999_999_999, true);
       expect([unknownMovie.status, unknownMovie.data]).toEqual([404, NOT_FOUND]);
       expect((await mark(1399, true, 'tv')).status).toBe(404);
-      for (const [mediaId, present, mediaType] of [[550, 'yes', 'movie'], [-1, true, 'movie'], [550, true, 'person'], [undefined, true, 'movie']]) {
+      for (const [mediaId, present, mediaType] of [
+        [550, 'yes', 'movie'],
+        [-1, true, 'movie'],
+        [550, true, 'person'],
+        [undefined, true, 'movie'],
+      ]) {
         const bad = await mark(mediaId, present, mediaType);
         expect([bad.status, bad.data]).toEqual([422, INVALID_PARAMETERS]);
       }
@@ -290,7 +324,11 @@ describe('TMDB simulator: user authentication and account routes', () => {
       const before = sim.accountList(theirs.id, 'favorite');
       const params = { session_id: mine.sessionId };
       for (const accountId of [theirs.id, theirs.accountObjectId, 'abc']) {
-        const write = await tmdb.post(`/3/account/${accountId}/favorite`, { media_type: 'movie', media_id: 13, favorite: true }, { params });
+        const write = await tmdb.post(
+          `/3/account/${accountId}/favorite`,
+          { media_type: 'movie', media_id: 13, favorite: true },
+          { params },
+        );
         expect([write.status, write.data]).toEqual([401, AUTH_FAILED]);
         expect((await tmdb.get(`/3/account/${accountId}/favorite/movies`, { params })).status).toBe(401);
       }
@@ -302,8 +340,13 @@ describe('TMDB simulator: user authentication and account routes', () => {
       const { sessionId, accountId } = await link();
       const ids = sim.movieIds().slice(0, 45);
       // Added newest-id-first, a minute apart, so created_at order differs from id order.
-      sim.setAccountList(accountId, 'watchlist', [...ids].reverse().map((tmdbId, index) => ({ tmdbId, createdAt: START - (45 - index) * MINUTE })));
-      const page = (query: Record<string, unknown>) => tmdb.get(`/3/account/${accountId}/watchlist/movies`, { params: { session_id: sessionId, language: 'en-US', ...query } });
+      sim.setAccountList(
+        accountId,
+        'watchlist',
+        [...ids].reverse().map((tmdbId, index) => ({ tmdbId, createdAt: START - (45 - index) * MINUTE })),
+      );
+      const page = (query: Record<string, unknown>) =>
+        tmdb.get(`/3/account/${accountId}/watchlist/movies`, { params: { session_id: sessionId, language: 'en-US', ...query } });
 
       const first = await page({});
       expect(first.status).toBe(200);
@@ -313,7 +356,8 @@ describe('TMDB simulator: user authentication and account routes', () => {
       expect(first.data.results[0]).toEqual(expect.objectContaining({ id: ids[44], title: sim.movieDetails(ids[44])!.title }));
 
       const ascending: number[] = [];
-      for (let number = 1; number <= 3; number += 1) ascending.push(...(await page({ page: number, sort_by: 'created_at.asc' })).data.results.map((item: { id: number }) => item.id));
+      for (let number = 1; number <= 3; number += 1)
+        ascending.push(...(await page({ page: number, sort_by: 'created_at.asc' })).data.results.map((item: { id: number }) => item.id));
       expect(ascending).toEqual([...ids].reverse());
       expect((await page({ page: 3 })).data.results).toHaveLength(5);
 
@@ -340,7 +384,11 @@ describe('TMDB simulator: user authentication and account routes', () => {
       expect(listed.data.results.map((item: { id: number }) => item.id)).toEqual([550, 27205, 13]);
 
       clock += MINUTE;
-      await tmdb.post(`/3/account/${accountId}/favorite`, { media_type: 'movie', media_id: 680, favorite: true }, { params: { session_id: sessionId } });
+      await tmdb.post(
+        `/3/account/${accountId}/favorite`,
+        { media_type: 'movie', media_id: 680, favorite: true },
+        { params: { session_id: sessionId } },
+      );
       expect(sim.accountList(accountId, 'favorite').at(-1)).toEqual({ tmdbId: 680, createdAt: new Date(START + MINUTE) });
 
       expect(() => sim.addToAccountList('moviebuff', 'favorite', 999_999_999)).toThrow(/no movie/);
@@ -350,7 +398,11 @@ describe('TMDB simulator: user authentication and account routes', () => {
     it('renders injected faults in TMDb format and changes nothing', async () => {
       const { sessionId, accountId } = await link();
       sim.faults({ failNext: 1, status: 503, match: /^POST \/3\/account\// });
-      const failed = await tmdb.post(`/3/account/${accountId}/favorite`, { media_type: 'movie', media_id: 550, favorite: true }, { params: { session_id: sessionId } });
+      const failed = await tmdb.post(
+        `/3/account/${accountId}/favorite`,
+        { media_type: 'movie', media_id: 550, favorite: true },
+        { params: { session_id: sessionId } },
+      );
       expect([failed.status, failed.data.status_code]).toEqual([503, 9]);
       expect(sim.accountList(accountId, 'favorite')).toEqual([]);
     });
@@ -386,7 +438,9 @@ describe('TMDB simulator: rate limit', () => {
   it('admits everything when no rate is given', async () => {
     const sim = await startTmdbSimulator({ catalogSize: 100 });
     try {
-      const calls = Array.from({ length: 60 }, () => axios.get(`${sim.apiRoot}/configuration`, { headers: { Authorization: `Bearer ${sim.token}` } }));
+      const calls = Array.from({ length: 60 }, () =>
+        axios.get(`${sim.apiRoot}/configuration`, { headers: { Authorization: `Bearer ${sim.token}` } }),
+      );
       expect((await Promise.all(calls)).every((response) => response.status === 200)).toBe(true);
     } finally {
       await sim.close();
