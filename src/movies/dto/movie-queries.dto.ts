@@ -71,6 +71,12 @@ export class DiscoverMoviesQuery extends MovieListQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'includeAdult must be true or false' })
   includeAdult?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, example: false, default: false, description: 'Also list titles TMDB marks as videos (direct-to-video releases, recordings of shows)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'includeVideo must be true or false' })
+  includeVideo?: boolean;
 }
 
 export class SearchMoviesQuery extends MovieListQuery {
