@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Settings } from '../config/settings';
 import { AccountCredentials } from './account-credentials';
-import type { AccountLink, OpenCredentials } from './account-link';
 import { AccountLinksRepository } from './account-links.repository';
 import { AccountSync, SyncOvertaken } from './account-sync';
 import { LinkClock } from './clock';
@@ -54,7 +53,7 @@ export class AccountRefresher {
     if (!link) return 'skipped';
     let refreshedAt: Date | undefined;
     try {
-      const credentials = this.open(link);
+      const credentials = this.credentials.open(link);
       const session = { accountId: link.accountId, sessionId: credentials.sessionId };
       if (link.mergePending) await this.sync.merge(userId, session, claimedAt);
       else await this.sync.refresh(userId, session, claimedAt);
@@ -71,9 +70,5 @@ export class AccountRefresher {
     await this.links.finishRefresh(userId, claimedAt, refreshedAt);
     await this.linkedUsers.changed(userId);
     return 'done';
-  }
-
-  private open(link: AccountLink): OpenCredentials {
-    return this.credentials.open(link);
   }
 }

@@ -47,6 +47,12 @@ describe('TmdbAccountAdapter (TMDB simulator over HTTP)', () => {
     expect(identity).toEqual({ accountId: account.id, username: 'moviebuff' });
   });
 
+  it('asks TMDb to send the user to redirect_to after approving, when given', async () => {
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+    expect(claims(await adapter.createRequestToken('https://app.example.com/linked')).redirect_to).toBe('https://app.example.com/linked');
+    expect(claims(await adapter.createRequestToken()).redirect_to ?? null).toBeNull();
+  });
+
   it('refuses an unapproved, a spent and an unknown request token as RequestTokenRefused', async () => {
     const unapproved = await adapter.createRequestToken();
     await expect(adapter.createAccessToken(unapproved)).rejects.toBeInstanceOf(RequestTokenRefused);
