@@ -198,6 +198,39 @@ describe('linked TMDb accounts (e2e)', () => {
     });
   });
 
+  describe('linking again', () => {
+    it('relinks the same account with fresh credentials (the old ones revoked), and refuses another account (409)', async () => {
+      tmdb.setAccountList('nightowl', 'favorite', []);
+      tmdb.setAccountList('nightowl', 'watchlist', []);
+      expect((await linkAccount(api, tmdb, USERS.consumer, 'nightowl')).completed.status).toBe(200);
+      expect(tmdb.liveCredentials('nightowl')).toEqual({ accessTokens: 1, sessions: 1 });
+      const again = await linkAccount(api, tmdb, USERS.consumer, 'nightowl');
+      expect(again.completed.status).toBe(200);
+      expect(tmdb.liveCredentials('nightowl')).toEqual({ accessTokens: 1, sessions: 1 });
+      // The stored credentials are the new ones: writes still reach the account.
+      expect((await api.request('PUT', '/api/v1/me/favorites/862', { token: USERS.consumer })).status).toBe(201);
+      expect(accountIds('nightowl', 'favorite')).toEqual([862]);
+
+      const other = await linkAccount(api, tmdb, USERS.consumer, 'cinephile');
+      expectProblem(other.completed, 409);
+      expect(other.completed.body.type).toMatch(/tmdb-account-already-linked$/);
+      expect(tmdb.liveCredentials('cinephile').accessTokens).toBe(0);
+      expect((await status(USERS.consumer)).body.username).toBe('nightowl');
+      expect((await api.request('DELETE', '/api/v1/me/tmdb-account', { token: USERS.consumer })).status).toBe(204);
+    });
+
+    it('answers 502/503/504 when TMDb fails after spending the request token, revokes what it granted, and needs a new link', async () => {
+      const started = await api.request('POST', '/api/v1/me/tmdb-account/link', { token: USERS.consumer });
+      tmdb.approveRequestToken(started.body.requestToken, 'nightowl');
+      tmdb.faults({ failNext: 100, status: 503, match: /^POST \/3\/authentication\/session\/convert\/4$/ });
+      expectProblem(await put(USERS.consumer, started.body.requestToken), 503);
+      tmdb.clearFaults();
+      expect(tmdb.liveCredentials('nightowl')).toEqual({ accessTokens: 0, sessions: 0 });
+      expect((await status(USERS.consumer)).body).toEqual({ linked: false });
+      expectProblem(await put(USERS.consumer, started.body.requestToken), 400);
+    });
+  });
+
   describe('while linked', () => {
     it('writes to TMDb first, then here', async () => {
       expect((await api.request('PUT', '/api/v1/me/favorites/278', { token: USERS.cleo })).status).toBe(201);
@@ -252,6 +285,17 @@ describe('linked TMDb accounts (e2e)', () => {
       // The owner's shared list refreshes too, even read anonymously.
       expect(ids((await api.request('GET', '/api/v1/shared-lists/cleo-on-tmdb?pageSize=100')).body.items)).not.toContain(target);
       expect(await popularFlags(USERS.cleo, target)).toEqual({ favorite: false, inWatchlist: true });
+    });
+
+    it('answers reads from the local copy while TMDb cannot refresh it', async () => {
+      const before = await favorites(USERS.cleo);
+      tmdb.faults({ failNext: 100, status: 503, match: /^GET \/3\/account\/\d+\/favorite\/movies$/ });
+      clock.advance(REFRESH_SECONDS * 1000 + 1000);
+      const list = await api.request('GET', '/api/v1/me/favorites?pageSize=100', { token: USERS.cleo });
+      expect(list.status).toBe(200);
+      expect(ids(list.body.items)).toEqual(before);
+      expect((await status(USERS.cleo)).body.linked).toBe(true);
+      tmdb.clearFaults();
     });
 
     it('reads all pages of a long account list', async () => {
