@@ -177,7 +177,13 @@ export class TmdbAccountAdapter extends TmdbAccountPort {
 const ok = (answer: AccountAnswer<unknown>) =>
   answer.status >= 200 && answer.status < 300 && (answer.body as { success?: unknown }).success !== false;
 
+/** TMDb's status_codes for our application's own read token (invalid, suspended): no user's link is at fault. */
+const APP_TOKEN_REFUSED = new Set([7, 10]);
+
 function rejectedCredentials(answer: AccountAnswer<unknown>): void {
+  if (answer.status === 401 && answer.tmdbCode !== undefined && APP_TOKEN_REFUSED.has(answer.tmdbCode)) {
+    throw new UpstreamError('upstream_failed', TMDB, `TMDB refused this server's API token (status_code ${answer.tmdbCode}).`, 401);
+  }
   if (answer.status === 401) {
     throw new CredentialsRejected(
       'TmdbAccountUnlinked',

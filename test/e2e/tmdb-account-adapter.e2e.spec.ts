@@ -106,6 +106,16 @@ describe('TmdbAccountAdapter (TMDB simulator over HTTP)', () => {
     await expect(adapter.setListed(session, 'favorite', 550, true)).rejects.toBeInstanceOf(CredentialsRejected);
   });
 
+  it('does not blame the user for a 401 about our own API token (status_code 7): that is an UpstreamError', async () => {
+    const { session } = await linked('cinephile');
+    const http = new HttpService(axios.create({ headers: { Authorization: 'Bearer revoked-app-token' }, maxRedirects: 0 }) as never);
+    const policy = new RetryPolicy({ retries: 0, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000 });
+    const misconfigured = new TmdbAccountAdapter(new TmdbAccountHttp(http, policy, 1000, metrics), sim.apiRoot);
+    const error = await misconfigured.listPage(session, 'favorite', 1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).not.toBeInstanceOf(CredentialsRejected);
+  });
+
   it('revokes the session and the access token, and takes "already gone" as done', async () => {
     const { grant, sessionId } = await linked('nightowl');
     const before = sim.liveCredentials('nightowl');
