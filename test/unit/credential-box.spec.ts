@@ -71,6 +71,7 @@ describe('ENCRYPTION_KEY and the link settings', () => {
       DATABASE_URL: 'postgres://app@db:5432/cinemateca',
       JWT_SECRET: 'a-production-secret-that-is-long-enough-0123',
       TMDB_API_TOKEN: 'tmdb-read-token',
+      CORS_ORIGINS: 'https://app.example.com',
       TMDB_AUTH_URL: 'https://www.themoviedb.org/',
       TMDB_LINK_REDIRECT_URL: 'https://app.example.com/linked',
       TMDB_ACCOUNT_REFRESH_SECONDS: '120',
