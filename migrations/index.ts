@@ -5,6 +5,7 @@ import { CreateOrders1764000003000 } from './1764000003000-create-orders';
 import { RevocableTokens1764000004000 } from './1764000004000-revocable-tokens';
 import { CreateWatchlist1764000005000 } from './1764000005000-create-watchlist';
 import { CreateTmdbAccountLinks1764000010000 } from './1764000010000-create-tmdb-account-links';
+import { SyncRunDeletionBrake1796214288049 } from './1796214288049-sync-run-deletion-brake';
 
 /** Every migration in order. Listed explicitly so the build and the tests load the same set. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   RevocableTokens1764000004000,
   CreateWatchlist1764000005000,
   CreateTmdbAccountLinks1764000010000,
+  SyncRunDeletionBrake1796214288049,
 ];
