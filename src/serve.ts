@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createApplication } from './app.factory';
 import { SettingsError } from './config/environment';
 import { loadSettings } from './config/settings';
-import { createRootLogger } from './infra/logging/root-logger';
+import { createRootLogger, wantsPrettyLogs } from './infra/logging/root-logger';
 import { nothingAround, StartSurroundings } from './config/surroundings';
 
 /**
@@ -12,7 +12,7 @@ import { nothingAround, StartSurroundings } from './config/surroundings';
  */
 export async function serve(startSurroundings: StartSurroundings = nothingAround): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const bootLog = createRootLogger('info').child({ context: 'Bootstrap' });
+  const bootLog = createRootLogger('info', { pretty: wantsPrettyLogs() }).child({ context: 'Bootstrap' });
   const startedAt = process.hrtime.bigint();
 
   // Validate before starting anything, so a bad production config fails in one clear line.
