@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { NotConfiguredError, UpstreamError } from '../common/errors/domain-error';
 import { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
+import { SpanHandle, traced } from '../infra/tracing/spans';
 import { AirtablePage, AirtablePort, AirtableRecord, ListRecordsOptions, RecordUpdate } from './airtable.port';
 import { AirtableClientOptions } from './orders.options';
 import { RequestThrottle } from './request-throttle';
@@ -142,9 +143,14 @@ export class AirtableAdapter extends AirtablePort {
   /** One request, paced, with the 429 wait and retries of transient failures. */
   private async call(request: Request, signal?: AbortSignal): Promise<unknown> {
     const base = this.client();
+    return traced(`airtable ${request.method}`, { 'upstream.name': UPSTREAM, 'url.path': request.path }, (span) => this.callWithRetries(base, request, span, signal));
+  }
+
+  private async callWithRetries(base: Airtable.Base, request: Request, span: SpanHandle, signal?: AbortSignal): Promise<unknown> {
     let retries = 0;
     let rateLimitWaits = 0;
-    for (;;) {
+    for (let attempt = 1; ; attempt += 1) {
+      span.setAttributes({ 'upstream.attempts': attempt });
       await this.throttle.acquire(signal);
       const startedAt = Date.now();
       try {
@@ -155,6 +161,7 @@ export class AirtableAdapter extends AirtablePort {
         const failure = this.classify(error, Date.now() - startedAt);
         this.metrics.upstreamRequests.inc({ upstream: UPSTREAM, outcome: outcomeOf(failure.error) });
         const context = { method: request.method, path: request.path, status: failure.error.upstreamStatus, type: failure.error.airtableType };
+        span.addEvent('attempt failed', { attempt, outcome: outcomeOf(failure.error) });
         if (failure.rateLimited && rateLimitWaits < this.options.maxRateLimitWaits) {
           rateLimitWaits += 1;
           this.logger.warn({ msg: `Airtable rate limit: waiting ${this.options.rateLimitPauseMs} ms`, ...context });

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { AxiosResponse } from 'axios';
 import { UpstreamError } from '../../common/errors/domain-error';
 import { Metrics } from '../../infra/metrics/metrics';
+import { SpanHandle, traced } from '../../infra/tracing/spans';
 import { parseRetryAfter, RetryPolicy } from './retry-policy';
 
 export const TMDB = 'tmdb';
@@ -41,9 +42,15 @@ export class TmdbHttpClient {
     private readonly metrics: Metrics,
   ) {}
 
-  async get<T>(request: TmdbRequest): Promise<T> {
+  /** One span per call, its failed attempts as events (the HTTP instrumentation adds a span per attempt). */
+  get<T>(request: TmdbRequest): Promise<T> {
+    return traced('tmdb GET', { 'upstream.name': TMDB, 'url.path': request.path }, (span) => this.getWithRetries<T>(request, span));
+  }
+
+  private async getWithRetries<T>(request: TmdbRequest, span: SpanHandle): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const result = await this.attempt<T>(request);
+      span.setAttributes({ 'upstream.attempts': attempt });
       if (!('failure' in result)) return result.data;
       const { failure } = result;
       const retriesLeft = attempt <= this.policy.retries;
@@ -59,6 +66,7 @@ export class TmdbHttpClient {
         willRetry: delayMs !== undefined,
         delayMs,
       });
+      span.addEvent('attempt failed', { attempt, outcome: failure.outcome, 'retry.delay_ms': delayMs ?? -1 });
       if (delayMs === undefined) throw failure.error;
       this.metrics.upstreamRetries.inc({ upstream: TMDB });
       await sleep(delayMs);
