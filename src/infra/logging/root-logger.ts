@@ -45,13 +45,21 @@ export function createRootLogger(level: LevelWithSilent, options: RootLoggerOpti
 function prettyStream(fd: 1 | 2): DestinationStream {
   // Required here, not imported: the JSON path (every production process) never loads it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pretty = require('pino-pretty') as typeof import('pino-pretty');
-  return pretty({
-    destination: fd,
+  const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
+  const format = prettyFactory({
     colorize: true,
     translateTime: 'SYS:HH:MM:ss.l',
     ignore: 'pid,hostname,service,context',
     messageFormat: '{if context}[{context}] {end}{msg}',
-    sync: true,
+    singleLine: true,
   });
+  const out = pino.destination({ dest: fd, sync: true });
+  return { write: (line: string) => out.write(format(compactAccessLine(JSON.parse(line) as Record<string, unknown>))) };
+}
+
+/** The access log's fields folded into its message, so a request reads as one short line at a terminal. */
+function compactAccessLine(entry: Record<string, unknown>): Record<string, unknown> {
+  if (entry.msg !== 'request' || typeof entry.method !== 'string') return entry;
+  const { method, url, status, ms, route: _route, reqId: _reqId, ...rest } = entry;
+  return { ...rest, msg: `${String(method)} ${String(url)} ${String(status)} ${String(ms)} ms` };
 }
