@@ -58,7 +58,7 @@ function prettyStream(fd: 1 | 2): DestinationStream {
 }
 
 /** The access log's fields folded into its message, so a request reads as one short line at a terminal. */
-function compactAccessLine(entry: Record<string, unknown>): Record<string, unknown> {
+export function compactAccessLine(entry: Record<string, unknown>): Record<string, unknown> {
   if (entry.msg !== 'request' || typeof entry.method !== 'string') return entry;
   const { method, url, status, ms, route: _route, reqId: _reqId, ...rest } = entry;
   return { ...rest, msg: `${String(method)} ${String(url)} ${String(status)} ${String(ms)} ms` };
