@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { startAirtableSimulator, AirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { NotionSimulator, startNotionSimulator } from '../../simulators/notion/notion-simulator';
 import { airtableSettings, notionSettings } from '../../simulators/simulator-settings';
@@ -253,5 +255,18 @@ describe('monitoring: every metric an alert or a panel reads is one /metrics exp
     // One retry of the 503, one of the first 500 (UPSTREAM_RETRIES=1).
     expect(value('upstream_retries_total', { upstream: 'tmdb' })).toBe(2);
     expect(value('rate_limit_rejections_total', { route: '/api/v1/shared-lists/:listName' })).toBe(1);
+  });
+});
+
+describe('Helm chart: the production example', () => {
+  it('renders with the ServiceMonitor, the alerts and the dashboard, tracing to a collector, and no pod annotations', () => {
+    const example = parse(readFileSync(join(__dirname, '../../helm/examples/values-production.yaml'), 'utf8')) as Record<string, any>;
+    const { documents } = renderChart(chartDir, example, RELEASE);
+    expect(kindsOf(documents)).toEqual(expect.arrayContaining(['ServiceMonitor/cinemateca', 'PrometheusRule/cinemateca', 'ConfigMap/cinemateca-dashboard', 'CronJob/cinemateca-sync-orders']));
+    const deployment = documents.find((doc) => doc.kind === 'Deployment')!;
+    expect(deployment.spec.template.metadata.annotations['prometheus.io/scrape']).toBeUndefined();
+    const config = documents.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'cinemateca')!;
+    expect(config.data.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://otel-collector.monitoring:4318');
+    expect(rulesOf(documents).find((rule) => rule.alert === 'CinematecaOrdersImportNotSucceeding')!.expr).toMatch(/> 900\s*$/);
   });
 });
