@@ -18,13 +18,20 @@ export function startupBanner({ settings, simulators, sampleData, orderFeedSecon
   const user = tokens.find((token) => token.role === 'USER');
   const rows: Array<[string, string]> = [
     ['API docs', `${origin}/docs  (OpenAPI document: ${origin}/docs-json)`],
-    ...tokens.map((token, index): [string, string] => [index === 0 ? 'Tokens' : '', `${token.username} (${token.role}): Authorization: Bearer ${token.token}`]),
+    ...tokens.map((token, index): [string, string] => [
+      index === 0 ? 'Tokens' : '',
+      `${token.username} (${token.role}): Authorization: Bearer ${token.token}`,
+    ]),
   ];
   if (user) rows.push(['Try', `curl -H 'Authorization: Bearer ${user.token}' ${origin}/api/v1/me/favorites`]);
   if (sampleData) rows.push(['Sample data', describeSampleData(sampleData)]);
   rows.push(['TMDb account', tmdbLinkHint(simulators)]);
   if (simulators.tmdb) rows.push(['Simulators', `TMDB     ${simulators.tmdb.apiRoot}`]);
-  if (simulators.notion) rows.push([simulators.tmdb ? '' : 'Simulators', `Notion   ${simulators.notion.baseUrl} (reviews database ${simulators.notion.databaseId})`]);
+  if (simulators.notion)
+    rows.push([
+      simulators.tmdb ? '' : 'Simulators',
+      `Notion   ${simulators.notion.baseUrl} (reviews database ${simulators.notion.databaseId})`,
+    ]);
   if (simulators.airtable) {
     const feed = orderFeedSeconds ? `, a new order every ${orderFeedSeconds} s` : '';
     const schedule = settings.sync.intervalMinutes > 0 ? `, imported every ${settings.sync.intervalMinutes} min` : '';
@@ -41,7 +48,8 @@ function describeSampleData(report: SampleDataReport): string {
   const added = [
     report.catalogMovies && `${report.catalogMovies} catalog movies`,
     report.reviews && `${report.reviews} reviews (their pages are in the Notion simulator)`,
-    report.favorites && `${report.favorites} favorites of consumer${report.sharedList ? ` shared at /api/v1/shared-lists/${report.sharedList}` : ''}`,
+    report.favorites &&
+      `${report.favorites} favorites of consumer${report.sharedList ? ` shared at /api/v1/shared-lists/${report.sharedList}` : ''}`,
     report.ratings && `${report.ratings} ratings of consumer`,
     report.notionPagesRestored && `${report.notionPagesRestored} review pages written again into the (restarted) Notion simulator`,
   ].filter(Boolean);

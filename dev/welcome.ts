@@ -13,11 +13,18 @@ const ORDER_FEED_SECONDS = 60;
 export async function welcome(settings: Settings, simulators: LocalSimulators, log: Logger): Promise<void> {
   if (simulators.airtable) startOrderFeed(simulators.airtable, ORDER_FEED_SECONDS * 1000);
   const admin = settings.auth.staticTokens.find((token) => token.role === 'ADMIN');
-  const user = settings.auth.staticTokens.find((token) => token.username === 'consumer') ?? settings.auth.staticTokens.find((token) => token.role === 'USER');
+  const user =
+    settings.auth.staticTokens.find((token) => token.username === 'consumer') ??
+    settings.auth.staticTokens.find((token) => token.role === 'USER');
   let sampleData: SampleDataReport | undefined;
   if (admin && user) {
     log.info('loading the sample data through the API (skipped for whatever is already there)');
-    sampleData = await loadSampleData({ baseUrl: `http://127.0.0.1:${settings.app.port}`, adminToken: admin.token, userToken: user.token, reconcileNotion: Boolean(simulators.notion) });
+    sampleData = await loadSampleData({
+      baseUrl: `http://127.0.0.1:${settings.app.port}`,
+      adminToken: admin.token,
+      userToken: user.token,
+      reconcileNotion: Boolean(simulators.notion),
+    });
     for (const problem of sampleData.problems) log.warn({ problem }, 'part of the sample data could not be loaded');
   } else {
     log.info('no static ADMIN and USER tokens: no sample data');

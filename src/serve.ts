@@ -29,14 +29,19 @@ export async function serve(startSurroundings: StartSurroundings = nothingAround
   const settings = loadSettings({ ...process.env, ...around.overrides });
   if (!settings.database.url) {
     await around.stop();
-    throw new SettingsError(['DATABASE_URL is unset: set it, or run `npm start` for the development environment (embedded database and simulators)']);
+    throw new SettingsError([
+      'DATABASE_URL is unset: set it, or run `npm start` for the development environment (embedded database and simulators)',
+    ]);
   }
   for (const note of around.notes) bootLog.info(note);
 
   const app = await createApplication(settings);
   await app.listen({ port: settings.app.port, host: '0.0.0.0' });
   const readyMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-  bootLog.info({ port: settings.app.port, readyMs: Math.round(readyMs) }, `Cinemateca listening on http://localhost:${settings.app.port} (docs at /docs)`);
+  bootLog.info(
+    { port: settings.app.port, readyMs: Math.round(readyMs) },
+    `Cinemateca listening on http://localhost:${settings.app.port} (docs at /docs)`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

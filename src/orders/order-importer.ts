@@ -60,7 +60,11 @@ export class OrderImporter {
       }
       pageNumber += 1;
       // The page's Airtable request has its own span (the adapter's); this one is the storing of the page.
-      const pageAttributes = { 'orders.sync.run_id': plan.runId, 'orders.sync.page': pageNumber, 'orders.sync.records': page.records.length };
+      const pageAttributes = {
+        'orders.sync.run_id': plan.runId,
+        'orders.sync.page': pageNumber,
+        'orders.sync.records': page.records.length,
+      };
       await traced('orders import page', pageAttributes, async (span) => {
         figures.fetched += page.records.length;
         const batch = new Map<string, ImportedOrder>();
@@ -90,7 +94,10 @@ export class OrderImporter {
 
     if (seen) figures.deleted = await this.deleteMissing(seen, lock);
     if (problemsLogged > LOGGED_PROBLEMS_PER_RUN) {
-      this.logger.warn({ msg: `${problemsLogged - LOGGED_PROBLEMS_PER_RUN} more records with problems were not logged one by one`, runId: plan.runId });
+      this.logger.warn({
+        msg: `${problemsLogged - LOGGED_PROBLEMS_PER_RUN} more records with problems were not logged one by one`,
+        runId: plan.runId,
+      });
     }
     return nextHighWaterMark(plan.previousHighWaterMark, newestModified, listingStartedAt);
   }
@@ -102,7 +109,10 @@ export class OrderImporter {
     for (;;) {
       const recordIds = await this.orders.recordIdsAfter(after, DELETION_SLICE, lock.connection);
       if (recordIds.length === 0) return deleted;
-      deleted += await this.orders.deleteByRecordIds(recordIds.filter((id) => !seen.has(id)), lock.connection);
+      deleted += await this.orders.deleteByRecordIds(
+        recordIds.filter((id) => !seen.has(id)),
+        lock.connection,
+      );
       after = recordIds[recordIds.length - 1];
     }
   }

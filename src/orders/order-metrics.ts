@@ -44,13 +44,15 @@ export class OrderMetrics implements OnModuleInit {
       name: 'orders_by_status',
       help: 'Orders by status, as GET /orders/summary counts them (status "" for an order whose status is unknown)',
       labelNames: ['status'],
-      read: async () => (await this.orders.summary({})).byStatus.map((bucket) => ({ labels: { status: bucket.status ?? '' }, value: bucket.count })),
+      read: async () =>
+        (await this.orders.summary({})).byStatus.map((bucket) => ({ labels: { status: bucket.status ?? '' }, value: bucket.count })),
     });
     scrapedGauge(registry, {
       name: 'orders_by_priority',
       help: 'Orders by priority, as GET /orders/summary counts them (priority "" when unknown)',
       labelNames: ['priority'],
-      read: async () => (await this.orders.summary({})).byPriority.map((bucket) => ({ labels: { priority: bucket.priority ?? '' }, value: bucket.count })),
+      read: async () =>
+        (await this.orders.summary({})).byPriority.map((bucket) => ({ labels: { priority: bucket.priority ?? '' }, value: bucket.count })),
     });
   }
 }

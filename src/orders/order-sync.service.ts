@@ -156,7 +156,19 @@ export class OrderSyncService implements OnModuleDestroy {
     }
     const ms = ended.finishedAt!.getTime() - run.startedAt.getTime();
     const { id, trigger, fullPass, status, fetched, created, updated, unchanged, deleted, skipped, incomplete, error } = ended;
-    const summary = { msg: `sync run ${id} ${status}`, trigger, fullPass, ms, fetched, created, updated, unchanged, deleted, skipped, incomplete };
+    const summary = {
+      msg: `sync run ${id} ${status}`,
+      trigger,
+      fullPass,
+      ms,
+      fetched,
+      created,
+      updated,
+      unchanged,
+      deleted,
+      skipped,
+      incomplete,
+    };
     if (status === 'succeeded') this.logger.log(summary);
     else this.logger.warn({ ...summary, error });
     return ended;

@@ -89,7 +89,10 @@ export class SyncRunsRepository {
 
   /** How many runs the table holds per status (running, succeeded, failed). */
   async countByStatus(): Promise<Array<{ status: string; runs: number }>> {
-    const rows = (await this.runs.query(`SELECT status, count(*)::int AS runs FROM order_sync_runs GROUP BY status`)) as Array<{ status: string; runs: number }>;
+    const rows = (await this.runs.query(`SELECT status, count(*)::int AS runs FROM order_sync_runs GROUP BY status`)) as Array<{
+      status: string;
+      runs: number;
+    }>;
     return rows;
   }
 

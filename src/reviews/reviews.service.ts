@@ -10,7 +10,8 @@ import { NotionCallError } from '../notion/notion-call-error';
 import { notionNotConfigured, NotionPort } from '../notion/notion.port';
 import { pageContentOf, Review } from './review';
 import { describe, ReviewMirror } from './review-mirror.service';
-import { driverCode, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, ReviewTransaction, UNIQUE_VIOLATION } from './review-transaction';
+import { isPgError, PG_ERROR } from '../infra/database/pg-errors';
+import { ReviewTransaction } from './review-transaction';
 import { ReviewsRepository } from './reviews.repository';
 import { WriteSlots } from './write-slots';
 
@@ -124,11 +125,14 @@ export class ReviewsService {
         reviewId = await tx.allocateId();
         span.setAttributes({ 'review.id': reviewId });
         await tx.lock(reviewId);
-        await tx.insert(reviewId, { movieId: movie.id, userId: user.id, rating: input.rating, comment: input.comment }).catch((error: unknown) => {
-          if (driverCode(error) === UNIQUE_VIOLATION) throw alreadyReviewed();
-          if (driverCode(error) === FOREIGN_KEY_VIOLATION) throw new NotFoundError('CatalogMovieNotFound', `The catalog has no movie ${movie.id}.`);
-          throw error;
-        });
+        await tx
+          .insert(reviewId, { movieId: movie.id, userId: user.id, rating: input.rating, comment: input.comment })
+          .catch((error: unknown) => {
+            if (isPgError(error, PG_ERROR.uniqueViolation)) throw alreadyReviewed();
+            if (isPgError(error, PG_ERROR.foreignKeyViolation))
+              throw new NotFoundError('CatalogMovieNotFound', `The catalog has no movie ${movie.id}.`);
+            throw error;
+          });
         const review = (await tx.findForWrite(reviewId)) as Review;
         const page = await this.notion.createReviewPage(pageContentOf(review));
         written.push(page.id);
@@ -145,7 +149,11 @@ export class ReviewsService {
     return traced(`review ${operation}`, { 'review.id': id }, () => this.mirroredUntraced(id, operation, work));
   }
 
-  private async mirroredUntraced<T>(id: number, operation: string, work: (tx: ReviewTransaction, written: string[]) => Promise<T>): Promise<T> {
+  private async mirroredUntraced<T>(
+    id: number,
+    operation: string,
+    work: (tx: ReviewTransaction, written: string[]) => Promise<T>,
+  ): Promise<T> {
     const written: string[] = [];
     try {
       return await this.reviews.inTransaction(async (tx) => {
@@ -191,7 +199,7 @@ export class ReviewsService {
       await this.mirror.compensate(reviewId, written, `${operation} failed: ${describe(error)}`);
     }
     if (error instanceof DomainError) return error;
-    if (driverCode(error) === LOCK_NOT_AVAILABLE) {
+    if (isPgError(error, PG_ERROR.lockNotAvailable)) {
       return new ConflictError('ReviewBusy', 'The review is being changed by another request; try again.');
     }
     this.logger.error({ msg: `review ${operation} failed in the database`, reviewId, detail: describe(error) });

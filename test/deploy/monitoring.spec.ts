@@ -34,7 +34,9 @@ function mergeDeep(...trees: Array<Record<string, any>>): Record<string, any> {
 
 const kindsOf = (documents: Array<Record<string, any>>) => documents.map((doc) => `${doc.kind}/${doc.metadata?.name}`).sort();
 const rulesOf = (documents: Array<Record<string, any>>) =>
-  (documents.find((doc) => doc.kind === 'PrometheusRule')?.spec.groups ?? []).flatMap((group: { rules: unknown[] }) => group.rules) as Array<{
+  (documents.find((doc) => doc.kind === 'PrometheusRule')?.spec.groups ?? []).flatMap(
+    (group: { rules: unknown[] }) => group.rules,
+  ) as Array<{
     alert: string;
     expr: string;
     for: string;
@@ -63,10 +65,12 @@ describe('Helm chart: monitoring', () => {
       ].sort(),
     );
     const deployment = documents.find((doc) => doc.kind === 'Deployment')!;
-    expect(deployment.spec.template.metadata.annotations).toEqual(expect.objectContaining({ 'prometheus.io/scrape': 'true', 'prometheus.io/path': '/metrics' }));
+    expect(deployment.spec.template.metadata.annotations).toEqual(
+      expect.objectContaining({ 'prometheus.io/scrape': 'true', 'prometheus.io/path': '/metrics' }),
+    );
   });
 
-  it('adds a ServiceMonitor that scrapes the Service\'s http port, a PrometheusRule and a dashboard ConfigMap when turned on', () => {
+  it("adds a ServiceMonitor that scrapes the Service's http port, a PrometheusRule and a dashboard ConfigMap when turned on", () => {
     const { documents } = render(mergeDeep(ALL_ON, { metrics: { serviceMonitor: { labels: { release: 'kube-prometheus-stack' } } } }));
     expect(kindsOf(documents)).toEqual(
       expect.arrayContaining(['ServiceMonitor/cinemateca', 'PrometheusRule/cinemateca', 'ConfigMap/cinemateca-dashboard']),
@@ -100,17 +104,31 @@ describe('Helm chart: monitoring', () => {
     const { configMap, dashboard } = dashboardOf(documents)!;
     expect(configMap.metadata.labels.grafana_dashboard).toBe('1');
     expect(dashboard.panels.map((panel: { title: string }) => panel.title)).toEqual(
-      expect.arrayContaining(['Requests per second by route', 'Latency (p50, p95, p99)', '5xx share of requests', 'Upstream calls by outcome', 'Import runs per hour by outcome', 'Orders by status', 'Orders by priority']),
+      expect.arrayContaining([
+        'Requests per second by route',
+        'Latency (p50, p95, p99)',
+        '5xx share of requests',
+        'Upstream calls by outcome',
+        'Import runs per hour by outcome',
+        'Orders by status',
+        'Orders by priority',
+      ]),
     );
   });
 
-  it('derives the import alert from the CronJob\'s period, leaves it out when nothing imports, and takes a custom selector', () => {
-    const cron = rulesOf(render(mergeDeep(ALL_ON, { sync: { mode: 'cronJob' }, metrics: { prometheusRule: { importIntervalMinutes: 10 } } })).documents);
+  it("derives the import alert from the CronJob's period, leaves it out when nothing imports, and takes a custom selector", () => {
+    const cron = rulesOf(
+      render(mergeDeep(ALL_ON, { sync: { mode: 'cronJob' }, metrics: { prometheusRule: { importIntervalMinutes: 10 } } })).documents,
+    );
     expect(cron.find((rule) => rule.alert === 'CinematecaOrdersImportNotSucceeding')!.expr).toMatch(/> 1800\s*$/);
     const off = rulesOf(render(mergeDeep(ALL_ON, { sync: { intervalMinutes: 0 } })).documents);
     expect(off.map((rule) => rule.alert)).not.toContain('CinematecaOrdersImportNotSucceeding');
-    const custom = rulesOf(render(mergeDeep(ALL_ON, { metrics: { prometheusRule: { selector: 'kubernetes_namespace="shop", app="cinemateca"' } } })).documents);
-    expect(custom.every((rule) => rule.expr.includes('kubernetes_namespace="shop", app="cinemateca"') && !rule.expr.includes('job='))).toBe(true);
+    const custom = rulesOf(
+      render(mergeDeep(ALL_ON, { metrics: { prometheusRule: { selector: 'kubernetes_namespace="shop", app="cinemateca"' } } })).documents,
+    );
+    expect(custom.every((rule) => rule.expr.includes('kubernetes_namespace="shop", app="cinemateca"') && !rule.expr.includes('job='))).toBe(
+      true,
+    );
   });
 });
 
@@ -123,14 +141,30 @@ function parseExposition(text: string): Map<string, Array<Record<string, string>
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? \S+$/.exec(line);
     if (!match) continue;
-    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((label) => [label[1], label[2]]));
+    const labels = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((label) => [label[1], label[2]]),
+    );
     labels[VALUE] = line.slice(line.lastIndexOf(' ') + 1);
     samples.set(match[1], [...(samples.get(match[1]) ?? []), labels]);
   }
   return samples;
 }
 
-const PROMQL_WORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'offset', 'bool', 'inf', 'nan']);
+const PROMQL_WORDS = new Set([
+  'and',
+  'or',
+  'unless',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'offset',
+  'bool',
+  'inf',
+  'nan',
+]);
 /** Labels Prometheus adds when it scrapes (target labels), so /metrics itself never has them. */
 const TARGET_LABELS = new Set(['job', 'namespace', 'instance', 'pod', 'service', 'container', 'endpoint']);
 
@@ -142,7 +176,12 @@ interface MetricUse {
 /** The metrics an expression reads, with their label matchers; `by (...)` labels separately. */
 function metricsIn(expr: string): { uses: MetricUse[]; groupings: string[] } {
   const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  const groupings = [...withoutStrings.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap((match) => match[1].split(',').map((label) => label.trim()).filter(Boolean));
+  const groupings = [...withoutStrings.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap((match) =>
+    match[1]
+      .split(',')
+      .map((label) => label.trim())
+      .filter(Boolean),
+  );
   const uses: MetricUse[] = [];
   const bare = expr
     .replace(/\b(?:by|without|on|ignoring)\s*\([^)]*\)/g, ' ')
@@ -154,8 +193,15 @@ function metricsIn(expr: string): { uses: MetricUse[]; groupings: string[] } {
     uses.push({ metric: name, matchers: [] });
   }
   for (const match of expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{((?:[^}"]|"(?:[^"\\]|\\.)*")*)\}/g)) {
-    const use = uses.find((candidate) => candidate.metric === match[1] && candidate.matchers.length === 0) ?? { metric: match[1], matchers: [] };
-    use.matchers = [...match[2].matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g)].map((matcher) => ({ label: matcher[1], op: matcher[2], value: matcher[3] }));
+    const use = uses.find((candidate) => candidate.metric === match[1] && candidate.matchers.length === 0) ?? {
+      metric: match[1],
+      matchers: [],
+    };
+    use.matchers = [...match[2].matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g)].map((matcher) => ({
+      label: matcher[1],
+      op: matcher[2],
+      value: matcher[3],
+    }));
     if (!uses.includes(use)) uses.push(use);
   }
   return { uses, groupings };
@@ -169,7 +215,11 @@ describe('monitoring: every metric an alert or a panel reads is one /metrics exp
   let exported: Map<string, Array<Record<string, string>>>;
 
   beforeAll(async () => {
-    [tmdb, notion, airtable] = await Promise.all([startTmdbSimulator(), startNotionSimulator({ requestsPerSecond: 0 }), startAirtableSimulator({ requestsPerSecond: 0, records: 250 })]);
+    [tmdb, notion, airtable] = await Promise.all([
+      startTmdbSimulator(),
+      startNotionSimulator({ requestsPerSecond: 0 }),
+      startAirtableSimulator({ requestsPerSecond: 0, records: 250 }),
+    ]);
     app = await startTestApp({
       ...tmdbTestEnv(tmdb, { RATE_LIMIT_PER_MINUTE: '40' }),
       ...notionSettings(notion),
@@ -186,7 +236,8 @@ describe('monitoring: every metric an alert or a panel reads is one /metrics exp
     tmdb.faults({ failNext: 2, status: 500 });
     expect((await app.request('GET', `/api/v1/movies/${tmdb.sampleMovieIds()[1]}`, { token: USER_TOKEN })).status).toBe(502);
     let limited = false;
-    for (let attempt = 0; attempt < 60 && !limited; attempt += 1) limited = (await app.request('GET', '/api/v1/shared-lists/nobody')).status === 429;
+    for (let attempt = 0; attempt < 60 && !limited; attempt += 1)
+      limited = (await app.request('GET', '/api/v1/shared-lists/nobody')).status === 429;
     expect(limited).toBe(true);
     const scrape = await app.request('GET', '/metrics');
     expect(scrape.status).toBe(200);
@@ -203,10 +254,13 @@ describe('monitoring: every metric an alert or a panel reads is one /metrics exp
     ...panelExpressions(dashboardOf(documents)!.dashboard).map(({ title, expr }) => ({ source: `panel "${title}"`, expr })),
     ...(dashboardOf(documents)!.dashboard.templating.list as Array<{ name: string; query: unknown }>)
       .filter((variable) => typeof variable.query === 'string' && variable.query.startsWith('label_values('))
-      .map((variable) => ({ source: `variable ${variable.name}`, expr: (variable.query as string).replace(/^label_values\((.*),\s*\w+\)$/, '$1') })),
+      .map((variable) => ({
+        source: `variable ${variable.name}`,
+        expr: (variable.query as string).replace(/^label_values\((.*),\s*\w+\)$/, '$1'),
+      })),
   ];
 
-  it('reads the expressions of four alerts, the dashboard\'s panels and its variables', () => {
+  it("reads the expressions of four alerts, the dashboard's panels and its variables", () => {
     expect(expressions.length).toBeGreaterThan(20);
     expect(expressions.every(({ expr }) => metricsIn(expr).uses.length > 0)).toBe(true);
   });
@@ -224,13 +278,16 @@ describe('monitoring: every metric an alert or a panel reads is one /metrics exp
         for (const { label, op, value } of matchers) {
           if (TARGET_LABELS.has(label)) continue;
           if (!samples.some((labels) => label in labels)) problems.push(`${source}: ${metric} has no label ${label}`);
-          else if (op === '=' && !value.startsWith('$') && !samples.some((labels) => labels[label] === value)) problems.push(`${source}: ${metric} never has ${label}="${value}"`);
-          else if (op === '=~' && !samples.some((labels) => new RegExp(`^(?:${value})$`).test(labels[label] ?? ''))) problems.push(`${source}: ${metric} never matches ${label}=~"${value}"`);
+          else if (op === '=' && !value.startsWith('$') && !samples.some((labels) => labels[label] === value))
+            problems.push(`${source}: ${metric} never has ${label}="${value}"`);
+          else if (op === '=~' && !samples.some((labels) => new RegExp(`^(?:${value})$`).test(labels[label] ?? '')))
+            problems.push(`${source}: ${metric} never matches ${label}=~"${value}"`);
         }
       }
       for (const label of groupings) {
         if (TARGET_LABELS.has(label)) continue;
-        if (!uses.some(({ metric }) => exported.get(metric)?.some((labels) => label in labels))) problems.push(`${source}: no metric of it has the label ${label}`);
+        if (!uses.some(({ metric }) => exported.get(metric)?.some((labels) => label in labels)))
+          problems.push(`${source}: no metric of it has the label ${label}`);
       }
     }
     expect(problems).toEqual([]);
@@ -262,7 +319,14 @@ describe('Helm chart: the production example', () => {
   it('renders with the ServiceMonitor, the alerts and the dashboard, tracing to a collector, and no pod annotations', () => {
     const example = parse(readFileSync(join(__dirname, '../../helm/examples/values-production.yaml'), 'utf8')) as Record<string, any>;
     const { documents } = renderChart(chartDir, example, RELEASE);
-    expect(kindsOf(documents)).toEqual(expect.arrayContaining(['ServiceMonitor/cinemateca', 'PrometheusRule/cinemateca', 'ConfigMap/cinemateca-dashboard', 'CronJob/cinemateca-sync-orders']));
+    expect(kindsOf(documents)).toEqual(
+      expect.arrayContaining([
+        'ServiceMonitor/cinemateca',
+        'PrometheusRule/cinemateca',
+        'ConfigMap/cinemateca-dashboard',
+        'CronJob/cinemateca-sync-orders',
+      ]),
+    );
     const deployment = documents.find((doc) => doc.kind === 'Deployment')!;
     expect(deployment.spec.template.metadata.annotations['prometheus.io/scrape']).toBeUndefined();
     const config = documents.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'cinemateca')!;

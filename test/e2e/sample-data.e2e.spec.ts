@@ -75,7 +75,9 @@ describe('development sample data (e2e)', () => {
     for (const id of pages.slice(0, 5)) notion.trashPage(id);
     const before = await counts();
     const again = await loadSampleData(options);
-    expect(again).toEqual(expect.objectContaining({ catalogMovies: 0, reviews: 0, favorites: 0, ratings: 0, notionPagesRestored: 5, problems: [] }));
+    expect(again).toEqual(
+      expect.objectContaining({ catalogMovies: 0, reviews: 0, favorites: 0, ratings: 0, notionPagesRestored: 5, problems: [] }),
+    );
     expect(await counts()).toEqual(before);
     expect(notion.livePages()).toHaveLength(24);
   });
@@ -83,7 +85,13 @@ describe('development sample data (e2e)', () => {
   it('reports a part it could not load and still loads the others', async () => {
     const fresh = await startTestApp({ ...tmdbTestEnv(tmdb) });
     try {
-      const report = await loadSampleData({ baseUrl: fresh.url, adminToken: ADMIN_TOKEN, userToken: USER_TOKEN, catalogMovies: 3, reviewedMovies: 1 });
+      const report = await loadSampleData({
+        baseUrl: fresh.url,
+        adminToken: ADMIN_TOKEN,
+        userToken: USER_TOKEN,
+        catalogMovies: 3,
+        reviewedMovies: 1,
+      });
       // Notion is not configured in that app: the reviews fail (503), the rest goes in.
       expect(report.problems).toEqual([expect.stringMatching(/^catalog: POST \/api\/v1\/reviews answered 503/)]);
       expect(report).toEqual(expect.objectContaining({ catalogMovies: 3, reviews: 0, favorites: 8, ratings: 10 }));

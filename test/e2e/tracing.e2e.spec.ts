@@ -2,14 +2,17 @@ import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-bas
 import { startTracing, Tracing } from '../../src/infra/tracing/tracing-sdk';
 import { tracingWanted } from '../../src/infra/tracing/start-tracing';
 import { tracingEnabled } from '../../src/infra/tracing/spans';
-import type { AirtableSimulator } from '../../simulators/airtable/airtable-simulator';
-import type { NotionSimulator } from '../../simulators/notion/notion-simulator';
-import type { TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
-import type { TestApp } from '../support/test-app';
+import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
+import { NotionSimulator, startNotionSimulator } from '../../simulators/notion/notion-simulator';
+import { airtableSettings, notionSettings } from '../../simulators/simulator-settings';
+import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
+import { startTestApp, TestApp } from '../support/test-app';
+import { tmdbTestEnv } from '../support/tmdb-test-env';
 
 /**
- * Traces with an in-memory exporter: the SDK starts before the application's modules load (they are
- * required below, as the entry points do), then real requests run against the simulators.
+ * Traces with an in-memory exporter, over real requests against the simulators. The SDK starts before the
+ * application is built: Fastify's instrumentation attaches when a Fastify instance is created. (Under Jest
+ * the HTTP, pg and Redis instrumentations cannot patch modules, since Jest loads them itself; see README.)
  */
 describe('tracing (OpenTelemetry, in-memory exporter)', () => {
   const exporter = new InMemorySpanExporter();
@@ -23,24 +26,18 @@ describe('tracing (OpenTelemetry, in-memory exporter)', () => {
 
   beforeAll(async () => {
     tracing = startTracing({ exporter });
-    const { startTestApp } = require('../support/test-app') as typeof import('../support/test-app');
-    const { tmdbTestEnv } = require('../support/tmdb-test-env') as typeof import('../support/tmdb-test-env');
-    const sims = require('../../simulators/simulator-settings') as typeof import('../../simulators/simulator-settings');
-    tmdb = await (require('../../simulators/tmdb/tmdb-simulator') as typeof import('../../simulators/tmdb/tmdb-simulator')).startTmdbSimulator();
-    notion = await (require('../../simulators/notion/notion-simulator') as typeof import('../../simulators/notion/notion-simulator')).startNotionSimulator({
-      requestsPerSecond: 0,
-    });
-    airtable = await (require('../../simulators/airtable/airtable-simulator') as typeof import('../../simulators/airtable/airtable-simulator')).startAirtableSimulator({
-      requestsPerSecond: 0,
-    });
+    [tmdb, notion, airtable] = await Promise.all([
+      startTmdbSimulator(),
+      startNotionSimulator({ requestsPerSecond: 0 }),
+      startAirtableSimulator({ requestsPerSecond: 0 }),
+    ]);
     app = await startTestApp({
       ...tmdbTestEnv(tmdb, { UPSTREAM_RETRIES: '2' }),
-      ...sims.notionSettings(notion),
-      ...sims.airtableSettings(airtable),
+      ...notionSettings(notion),
+      ...airtableSettings(airtable),
       AIRTABLE_REQUESTS_PER_SECOND: '1000',
     });
-    // Loading the application through Jest's transformer takes a while on a busy machine.
-  }, 180_000);
+  }, 120_000);
   afterAll(async () => {
     await app?.close();
     await Promise.all([tmdb?.close(), notion?.close(), airtable?.close()]);
@@ -86,13 +83,21 @@ describe('tracing (OpenTelemetry, in-memory exporter)', () => {
   it('does not trace probes and scrapes', async () => {
     await app.request('GET', '/health/live');
     await app.request('GET', '/metrics');
-    expect(spans().filter((span) => /health|metrics/.test(String(span.attributes['url.path'] ?? span.attributes['http.target'] ?? span.name)))).toEqual([]);
+    expect(
+      spans().filter((span) => /health|metrics/.test(String(span.attributes['url.path'] ?? span.attributes['http.target'] ?? span.name))),
+    ).toEqual([]);
   });
 
   it('traces a review write with its Notion call, and the compensation when the database fails after Notion', async () => {
-    const created = await app.request('POST', '/api/v1/catalog/movies', { token: ADMIN, body: { title: 'Traced', year: 2001, description: 'A traced movie' } });
+    const created = await app.request('POST', '/api/v1/catalog/movies', {
+      token: ADMIN,
+      body: { title: 'Traced', year: 2001, description: 'A traced movie' },
+    });
     expect(created.status).toBe(201);
-    const review = await app.request('POST', '/api/v1/reviews', { token: USER, body: { movieId: created.body.id, rating: 4, comment: 'Traced.' } });
+    const review = await app.request('POST', '/api/v1/reviews', {
+      token: USER,
+      body: { movieId: created.body.id, rating: 4, comment: 'Traced.' },
+    });
     expect(review.status).toBe(201);
     const write = named('review create').find((span) => span.attributes['review.id'] === review.body.id);
     expect(write).toBeDefined();

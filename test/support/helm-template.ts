@@ -56,7 +56,11 @@ export interface RenderedChart {
   documents: Array<Record<string, any>>;
 }
 
-export function renderChart(chartDir: string, overrides: Record<string, unknown> = {}, release = { name: 'cinemateca', namespace: 'movies' }): RenderedChart {
+export function renderChart(
+  chartDir: string,
+  overrides: Record<string, unknown> = {},
+  release = { name: 'cinemateca', namespace: 'movies' },
+): RenderedChart {
   const chart = parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as Record<string, unknown>;
   const values = deepMerge(parse(readFileSync(join(chartDir, 'values.yaml'), 'utf8')) as Record<string, unknown>, overrides);
   const templatesDir = join(chartDir, 'templates');
@@ -81,7 +85,10 @@ export function renderChart(chartDir: string, overrides: Record<string, unknown>
   for (const [name, tree] of trees) {
     const file = relative(chartDir, join(templatesDir, name.split('/').pop() as string));
     if (file.endsWith('.tpl')) continue;
-    const text = new Renderer(defines, root).run(tree, { ...root, Template: { Name: name, BasePath: `${chart.name as string}/templates` } });
+    const text = new Renderer(defines, root).run(tree, {
+      ...root,
+      Template: { Name: name, BasePath: `${chart.name as string}/templates` },
+    });
     files[file] = text;
     if (!file.endsWith('.yaml')) continue;
     for (const doc of text.split(/^---\s*$/m)) {
@@ -136,7 +143,11 @@ function parseTemplate(source: string, defines: Map<string, Node[]>): Node[] {
         return { nodes, stop: keyword };
       }
       if (keyword === 'if' || keyword === 'with') {
-        const branching: Branching = { kind: keyword, branches: [{ pipe: parsePipeline(action.slice(keyword.length)), body: [] }], otherwise: [] };
+        const branching: Branching = {
+          kind: keyword,
+          branches: [{ pipe: parsePipeline(action.slice(keyword.length)), body: [] }],
+          otherwise: [],
+        };
         for (;;) {
           const inner = block(['else if', 'else', 'end']);
           branching.branches[branching.branches.length - 1].body = inner.nodes;
@@ -200,7 +211,8 @@ function findClose(source: string, from: number): number {
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const pattern = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|:=|[()|,=]|\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*|\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*|\.|-?\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*)/y;
+  const pattern =
+    /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|:=|[()|,=]|\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*|\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*|\.|-?\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*)/y;
   let at = 0;
   while (at < text.length) {
     if (/^\s*$/.test(text.slice(at))) break;
@@ -222,8 +234,15 @@ function parsePipeline(text: string): Pipeline {
     const result: Pipeline = { commands: [] };
     const declaration = tokens.slice(at).findIndex((token) => token === ':=' || token === '=');
     const closing = tokens.slice(at).findIndex((token) => token === ')' || token === '|' || token === '(');
-    if (declaration > 0 && (closing < 0 || declaration < closing) && tokens.slice(at, at + declaration).every((token) => token.startsWith('$') || token === ',')) {
-      result.declare = { names: tokens.slice(at, at + declaration).filter((token) => token !== ','), assign: tokens[at + declaration] === '=' };
+    if (
+      declaration > 0 &&
+      (closing < 0 || declaration < closing) &&
+      tokens.slice(at, at + declaration).every((token) => token.startsWith('$') || token === ',')
+    ) {
+      result.declare = {
+        names: tokens.slice(at, at + declaration).filter((token) => token !== ','),
+        assign: tokens[at + declaration] === '=',
+      };
       at += declaration + 1;
     }
     let command: Operand[] = [];
@@ -316,7 +335,9 @@ class Renderer {
         const entries: Array<[Value, Value]> = Array.isArray(collection)
           ? collection.map((item, position) => [position, item])
           : collection && typeof collection === 'object'
-            ? Object.keys(collection).sort().map((key) => [key, (collection as Record<string, Value>)[key]])
+            ? Object.keys(collection)
+                .sort()
+                .map((key) => [key, (collection as Record<string, Value>)[key]])
             : [];
         if (entries.length === 0) out += this.render(node.otherwise, dot, local);
         for (const [key, item] of entries) {
@@ -427,7 +448,11 @@ function helmFunctions(include: (name: Value, dot: Value) => string): Record<str
     include: (name, dot) => include(name, dot),
     indent,
     nindent: (spaces, text) => `\n${indent(spaces, text)}`,
-    quote: (...values) => values.filter((value) => value !== null && value !== undefined).map(goQuote).join(' '),
+    quote: (...values) =>
+      values
+        .filter((value) => value !== null && value !== undefined)
+        .map(goQuote)
+        .join(' '),
     toYaml: (value) => toYaml(value),
     toJson: (value) => JSON.stringify(value ?? null),
     trunc: (length, text) => show(text).slice(0, Number(length)),

@@ -14,7 +14,15 @@ describe('development welcome', () => {
         settings,
         simulators: { tmdb, airtable },
         orderFeedSeconds: 60,
-        sampleData: { catalogMovies: 36, reviews: 24, favorites: 8, ratings: 10, sharedList: 'consumer-picks', notionPagesRestored: 0, problems: [] },
+        sampleData: {
+          catalogMovies: 36,
+          reviews: 24,
+          favorites: 8,
+          ratings: 10,
+          sharedList: 'consumer-picks',
+          notionPagesRestored: 0,
+          problems: [],
+        },
       });
       expect(banner).toContain('http://localhost:3123/docs');
       expect(banner).toContain('admin (ADMIN): Authorization: Bearer abcdef1234567890');
@@ -43,7 +51,11 @@ describe('development welcome', () => {
       const after = airtable.records();
       expect(after).toHaveLength(before.length + 1);
       expect(after.find((record) => record.id === id)?.fields).toEqual(
-        expect.objectContaining({ Status: 'Pending', 'Order Date': new Date().toISOString().slice(0, 10), 'Order ID': `ORD-${'6'.padStart(6, '0')}` }),
+        expect.objectContaining({
+          Status: 'Pending',
+          'Order Date': new Date().toISOString().slice(0, 10),
+          'Order ID': `ORD-${'6'.padStart(6, '0')}`,
+        }),
       );
       expect(after.find((record) => record.id === open.id)?.fields.Status).toBe('Delivered');
       expect(after.filter((record) => record.fields.Status === 'Delivered')).toHaveLength(5);

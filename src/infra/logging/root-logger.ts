@@ -9,7 +9,10 @@ export interface RootLoggerOptions {
  * Pretty lines only for a person at a terminal in development: a container's
  * stdout is no TTY, so production (and anything collecting the logs) gets JSON.
  */
-export function wantsPrettyLogs(env: Record<string, string | undefined> = process.env, stdoutIsTty = process.stdout.isTTY === true): boolean {
+export function wantsPrettyLogs(
+  env: Record<string, string | undefined> = process.env,
+  stdoutIsTty = process.stdout.isTTY === true,
+): boolean {
   return stdoutIsTty && env.NODE_ENV !== 'production' && env.NODE_ENV !== 'test';
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpService } from '@nestjs/axios';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AxiosResponse } from 'axios';
@@ -22,8 +23,6 @@ interface AttemptFailure {
   retryAfterMs?: number;
   error: UpstreamError;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Every GET to TMDB goes through here: a timeout per attempt, retries with
@@ -99,7 +98,12 @@ export class TmdbHttpClient {
       if (typeof response.data === 'object' && response.data !== null) return { data: response.data as T };
       // A 200 that is not JSON comes from something in front of TMDB (a proxy's error page); another try may pass it.
       return {
-        failure: { outcome: 'invalid_body', status: response.status, retryable: true, error: new UpstreamError('upstream_failed', TMDB, 'TMDB answered something that is not JSON.', response.status) },
+        failure: {
+          outcome: 'invalid_body',
+          status: response.status,
+          retryable: true,
+          error: new UpstreamError('upstream_failed', TMDB, 'TMDB answered something that is not JSON.', response.status),
+        },
       };
     }
     return { failure: statusFailure(response) };
@@ -147,5 +151,9 @@ function statusFailure(response: AxiosResponse<unknown>): AttemptFailure {
     return { ...base, retryable: true, error: new UpstreamError('upstream_failed', TMDB, `TMDB failed (HTTP ${status}).`, status) };
   }
   // 401 (our token), 400/422 (a request we should not have sent): retrying cannot help, and it is our fault, not the client's.
-  return { ...base, retryable: false, error: new UpstreamError('upstream_failed', TMDB, `TMDB refused the request (HTTP ${status}).`, status) };
+  return {
+    ...base,
+    retryable: false,
+    error: new UpstreamError('upstream_failed', TMDB, `TMDB refused the request (HTTP ${status}).`, status),
+  };
 }
