@@ -24,7 +24,7 @@ export class OrderMetrics implements OnModuleInit {
     const registry = this.metrics.registry;
     scrapedGauge(registry, {
       name: 'orders_import_last_success_timestamp_seconds',
-      help: 'Unix time at which the last successful Airtable import finished (0 before the first); absent without Airtable',
+      help: 'Unix time at which the last successful Airtable import finished (0 before the first; NaN without Airtable or when unknown)',
       read: async () => {
         if (!this.airtable.isConfigured()) return [];
         const at = await this.runs.lastSuccessAt();
