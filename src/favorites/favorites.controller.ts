@@ -26,8 +26,10 @@ import { FavoritesService } from './favorites.service';
 export const FAVORITES_LIST_DESCRIPTION =
   'Ordered by release date (newest first), then by rating (highest first); `sort=rating` orders by rating first. ' +
   'Unknown release dates and unrated movies come last in either order. Each item has the full TMDB details, ' +
-  'fetched from the cache or TMDB a few at a time; when TMDB cannot give them, the item still appears with the ' +
-  'title, release date and poster stored when it was added, and `detailsPartial: true`.';
+  'answered at once from a copy kept for all users (`detailsFetchedAt` says when it was taken from TMDB; copies older ' +
+  'than the cache TTL are refreshed in the background); only a movie with no copy yet waits on TMDB. When TMDB cannot ' +
+  'give them, the item still appears with the title, release date and poster stored when it was added, and ' +
+  '`detailsPartial: true`.';
 
 @ApiTags('favorites')
 @Auth()

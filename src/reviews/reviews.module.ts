@@ -14,6 +14,7 @@ import { ReconciliationService } from './reconciliation.service';
 import { MovieReviewsController } from './movie-reviews.controller';
 import { ReviewMetrics } from './review-metrics';
 import { ReviewMirror } from './review-mirror.service';
+import { ReviewWriteOptions } from './review-write.options';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
@@ -28,6 +29,7 @@ import { ReviewsService } from './reviews.service';
   controllers: [ReviewsController, MovieReviewsController, ReconciliationController],
   providers: [
     ReviewsService,
+    ReviewWriteOptions,
     ReviewsRepository,
     ReviewMirror,
     PendingSyncsRepository,

@@ -51,7 +51,9 @@ export class SharedListsController {
   @Public()
   @ApiOperation({
     summary: "A shared list: its owner's favorites, live (no token needed)",
-    description: 'The same shape, order and query parameters as GET /me/favorites; `myRating` is the owner\'s rating. Nothing else about the owner is shown.',
+    description: 'The same shape, order and query parameters as GET /me/favorites; `myRating` is the owner\'s rating. Nothing else about the owner is shown. ' +
+      'Served from the copies of movie details kept for all users and from the cache: one read waits on at most 10 TMDB calls ' +
+      '(movies never described before); the others show what was stored with them (`detailsPartial`) until fetched in the background.',
   })
   @ApiParam({ name: 'listName', example: 'ada-favorites', description: 'The name, in any case' })
   @ApiOkResponse({ type: FavoriteMoviePage })

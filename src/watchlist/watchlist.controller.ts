@@ -53,7 +53,11 @@ export class WatchlistController {
   @ApiNotFoundResponse({ description: 'TMDB has no such movie', type: ProblemResponse })
   @ApiConflictResponse({ description: `The watchlist already holds ${MAX_LIST_ENTRIES} movies (code ListFull)`, type: ProblemResponse })
   @ApiUpstreamProblems()
-  async add(@CurrentUser() user: AuthUser, @TmdbId() tmdbId: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<WatchlistEntryResponse> {
+  async add(
+    @CurrentUser() user: AuthUser,
+    @TmdbId() tmdbId: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WatchlistEntryResponse> {
     const { entry, created } = await this.watchlist.add(user.id, tmdbId);
     reply.status(created ? 201 : 200);
     return entry;
