@@ -5,6 +5,7 @@ import { AirtablePort } from './airtable.port';
 import { OrderEntity } from './entities/order.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { OrderImporter } from './order-importer';
+import { OrderMetrics } from './order-metrics';
 import { OrderSyncController } from './order-sync.controller';
 import { OrderSyncLock } from './order-sync.lock';
 import { OrderSyncScheduler } from './order-sync.scheduler';
@@ -31,6 +32,7 @@ import { SyncRunsRepository } from './sync-runs.repository';
     OrderImporter,
     OrderSyncService,
     OrderSyncScheduler,
+    OrderMetrics,
   ],
   exports: [OrderSyncService],
 })
