@@ -3,7 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiBadGatewayResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiGatewayTimeoutResponse,
   ApiNoContentResponse,
@@ -16,6 +15,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
+import { CreatedAt } from '../common/http/created-location';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CreateReviewDto, ReviewIdParams, UpdateReviewDto } from './dto/review.dto';
 import { ReviewResponse } from './dto/review.response';
@@ -48,7 +48,7 @@ export class ReviewsController {
     summary: 'Review a movie (by catalog movieId or by tmdbId); stored in PostgreSQL and in Notion, or in neither',
     description: 'A tmdbId brings that movie into the catalog first (once, however many requests race). One review per user and movie.',
   })
-  @ApiCreatedResponse({ type: ReviewResponse })
+  @CreatedAt(ReviewResponse, (review) => `/reviews/${review.id}`)
   @ApiNotFoundResponse({ description: 'No such catalog movie, or TMDB has no such movie', type: ProblemResponse })
   @ApiConflictResponse({ description: 'You have already reviewed this movie', type: ProblemResponse })
   @NotionWriteResponses()

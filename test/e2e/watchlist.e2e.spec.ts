@@ -144,6 +144,7 @@ describe('watchlist (e2e)', () => {
       myRating: 4.5,
       addedAt: '2026-02-01T00:00:00.000Z',
       detailsPartial: false,
+      detailsFetchedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(response.body.items[2]).toMatchObject({
       tmdbId: MATRIX,

@@ -1,12 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth/auth.decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { ProblemResponse } from '../../common/http/problem.dto';
 import { AppCache } from '../cache/app-cache';
 import { ReadinessCache } from './readiness-cache';
+import { Unthrottled } from '../rate-limit/unthrottled';
 
 class DependencyUnavailableError extends DomainError {
   readonly kind = 'upstream_unavailable';
@@ -14,7 +14,7 @@ class DependencyUnavailableError extends DomainError {
 
 @ApiTags('operations')
 @Public()
-@SkipThrottle()
+@Unthrottled()
 @Controller('health')
 export class HealthController {
   constructor(

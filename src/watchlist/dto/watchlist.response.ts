@@ -78,6 +78,17 @@ export class WatchlistMovieResponse extends OmitType(MovieSummaryResponse, [
     description: 'True when TMDB could not describe the movie now; only tmdbId, the flags and addedAt are known',
   })
   detailsPartial: boolean;
+
+  @ApiProperty({
+    example: '2026-12-02T10:00:00.000Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'When these details were taken from TMDB (lists answer from a copy shared by all users and refresh it in the background once it is older than CACHE_TTL_SECONDS); ' +
+      "null when unknown: detailsPartial, or TMDB's last good copy served while TMDB fails",
+  })
+  detailsFetchedAt: string | null;
 }
 
 export class WatchlistMoviePage extends PageResponse(WatchlistMovieResponse) {}

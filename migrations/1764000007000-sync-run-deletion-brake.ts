@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The deletion brake of full passes: how many deletions a run withheld because they would have removed more
  * than SYNC_MAX_DELETE_RATIO of the orders, and whether an admin allowed the run to go past it.
  */
-export class SyncRunDeletionBrake1796214288049 implements MigrationInterface {
-  name = 'SyncRunDeletionBrake1796214288049';
+export class SyncRunDeletionBrake1764000007000 implements MigrationInterface {
+  name = 'SyncRunDeletionBrake1764000007000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
