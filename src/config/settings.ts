@@ -51,6 +51,8 @@ export interface AuthSettings {
 export interface TmdbSettings {
   apiToken?: string;
   baseUrl: string;
+  /** Every TMDB call of this replica waits its turn at this pace (TMDB_REQUESTS_PER_SECOND). */
+  requestsPerSecond: number;
 }
 
 export interface NotionSettings {
@@ -64,6 +66,8 @@ export interface AirtableSettings {
   baseId?: string;
   tableId?: string;
   endpointUrl: string;
+  /** Most Airtable calls in any one-second window (AIRTABLE_REQUESTS_PER_SECOND). */
+  requestsPerSecond: number;
 }
 
 export interface SyncSettings {
@@ -153,13 +157,14 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       jwtExpiresInSeconds: durationToSeconds(vars.JWT_EXPIRES_IN),
       staticTokens,
     },
-    tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, '') },
+    tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, ''), requestsPerSecond: vars.TMDB_REQUESTS_PER_SECOND },
     notion: { token: vars.NOTION_TOKEN, databaseId: vars.NOTION_DATABASE_ID, baseUrl: vars.NOTION_BASE_URL.replace(/\/+$/, '') },
     airtable: {
       token: vars.AIRTABLE_TOKEN,
       baseId: vars.AIRTABLE_BASE_ID,
       tableId: vars.AIRTABLE_TABLE_ID,
       endpointUrl: vars.AIRTABLE_ENDPOINT_URL.replace(/\/+$/, ''),
+      requestsPerSecond: vars.AIRTABLE_REQUESTS_PER_SECOND,
     },
     sync: {
       intervalMinutes: vars.SYNC_INTERVAL_MINUTES,

@@ -5,9 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { NotConfiguredError, UpstreamError } from '../common/errors/domain-error';
 import { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
+import { UpstreamPacer } from '../infra/pacing/upstream-pacer';
 import { AirtablePage, AirtablePort, AirtableRecord, ListRecordsOptions, RecordUpdate } from './airtable.port';
 import { AirtableClientOptions } from './orders.options';
-import { RequestThrottle } from './request-throttle';
 
 const UPSTREAM = 'airtable';
 /** airtable.js switches to POST .../listRecords above this URL length (Airtable refuses URLs over 16k). */
@@ -45,7 +45,8 @@ interface Request {
  * The Orders table through the `airtable` package. airtable.js's own 429 retry
  * (0-5 s of jittered backoff) would hit Airtable's 30-second penalty again and
  * again, so it is switched off (`noRetryIfRateLimited`) and this adapter paces
- * requests, waits out a 429 and retries server errors itself.
+ * requests (AIRTABLE_REQUESTS_PER_SECOND in any one-second window, see
+ * UpstreamPacer), waits out a 429 and retries server errors itself.
  */
 @Injectable()
 export class AirtableAdapter extends AirtablePort {
@@ -53,7 +54,7 @@ export class AirtableAdapter extends AirtablePort {
   private readonly settings: Settings['airtable'];
   private readonly timeoutMs: number;
   private readonly retries: number;
-  private readonly throttle: RequestThrottle;
+  private readonly pacer: UpstreamPacer;
   private base?: Airtable.Base;
 
   constructor(
@@ -66,7 +67,7 @@ export class AirtableAdapter extends AirtablePort {
     const upstream = config.get('upstream', { infer: true });
     this.timeoutMs = upstream.timeoutMs;
     this.retries = upstream.retries;
-    this.throttle = new RequestThrottle(() => this.options.requestsPerSecond);
+    this.pacer = new UpstreamPacer(() => this.options.requestsPerSecond);
   }
 
   isConfigured(): boolean {
@@ -145,10 +146,10 @@ export class AirtableAdapter extends AirtablePort {
     let retries = 0;
     let rateLimitWaits = 0;
     for (;;) {
-      await this.throttle.acquire(signal);
+      const release = await this.pacer.acquire(signal);
       const startedAt = Date.now();
       try {
-        const response = await base.makeRequest(request);
+        const response = await base.makeRequest(request).finally(release);
         this.metrics.upstreamRequests.inc({ upstream: UPSTREAM, outcome: String(response.statusCode) });
         return response.body;
       } catch (error) {
