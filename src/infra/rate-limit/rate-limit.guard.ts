@@ -1,12 +1,68 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { RateDecision, SharedRateCounter } from './shared-rate-counter';
+import { RateLimitOptions } from './rate-limit.options';
 
-/** Limits per user when authenticated (the auth guard runs first), else per client IP. */
+/** What `@SkipThrottle()` (from @nestjs/throttler) marks; the health routes carry it. */
+const SKIP = 'THROTTLER:SKIP' + 'default';
+const MESSAGE = 'Too many requests; slow down and retry after the number of seconds in Retry-After.';
+
+interface RouteRule {
+  skip: boolean;
+  /** Counters are per route and per caller, as they were under @nestjs/throttler. */
+  keyPrefix: string;
+}
+
+/**
+ * Limits per user when authenticated (the auth guard runs first), else per client IP. The route's rule is read
+ * once per handler, and a hit the replica's lease covers is decided without awaiting anything.
+ */
 @Injectable()
-export class RateLimitGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const user = request.user as AuthUser | undefined;
-    return user ? `user:${user.id}` : `ip:${String(request.ip)}`;
+export class RateLimitGuard implements CanActivate {
+  private readonly rules = new WeakMap<object, RouteRule>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly counter: SharedRateCounter,
+    private readonly options: RateLimitOptions,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const rule = this.ruleFor(context);
+    if (rule.skip) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { user?: AuthUser }>();
+    const reply = http.getResponse<FastifyReply>();
+    const tracker = request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
+    const decision = this.counter.hit(rule.keyPrefix + tracker, this.options.limit, this.options.windowMs);
+    return decision instanceof Promise ? decision.then((settled) => this.apply(settled, reply)) : this.apply(decision, reply);
+  }
+
+  private apply(decision: RateDecision, reply: FastifyReply): boolean {
+    if (!decision.allowed) {
+      reply.header('Retry-After', decision.resetSeconds);
+      throw new ThrottlerException(MESSAGE);
+    }
+    reply.header('X-RateLimit-Limit', this.options.limit);
+    reply.header('X-RateLimit-Remaining', decision.remaining);
+    reply.header('X-RateLimit-Reset', decision.resetSeconds);
+    return true;
+  }
+
+  private ruleFor(context: ExecutionContext): RouteRule {
+    const handler = context.getHandler();
+    let rule = this.rules.get(handler);
+    if (!rule) {
+      const type = context.getClass();
+      rule = {
+        skip: Boolean(this.reflector.getAllAndOverride<boolean>(SKIP, [handler, type])),
+        keyPrefix: `${type.name}.${handler.name}:`,
+      };
+      this.rules.set(handler, rule);
+    }
+    return rule;
   }
 }
