@@ -4,26 +4,39 @@ import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, REQUIRED_ROLE } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
 import { ForbiddenError } from '../common/errors/domain-error';
+import { PerRoute } from '../common/http/per-route';
 import type { Role } from '../config/settings';
 import { Authenticator } from './authenticator';
 
-/** Registered globally: every route needs a token unless marked @Public(), and a role where @Auth('ADMIN') says so. */
+interface RouteRule {
+  isPublic: boolean;
+  requiredRole?: Role;
+}
+
+/**
+ * Registered globally: every route needs a token unless marked @Public(), and a role where @Auth('ADMIN') says so.
+ * A route's rule is read from its decorators once, not on every request.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly rules = new PerRoute<RouteRule>((handler, type) => ({
+    isPublic: Boolean(this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, type])),
+    requiredRole: this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [handler, type]),
+  }));
+
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const rule = this.rules.of(context);
+    if (rule.isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const user = await this.authenticator.authenticate(request.headers.authorization);
     request.user = user;
-    const requiredRole = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
-    if (requiredRole && user.role !== requiredRole) {
-      throw new ForbiddenError('RoleRequired', `This action needs the ${requiredRole} role.`);
+    if (rule.requiredRole && user.role !== rule.requiredRole) {
+      throw new ForbiddenError('RoleRequired', `This action needs the ${rule.requiredRole} role.`);
     }
     return true;
   }

@@ -4,13 +4,17 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { AuthUser } from '../common/auth/auth-user';
 import { UnauthenticatedError } from '../common/errors/domain-error';
 import { Role, Settings } from '../config/settings';
-import { StaticTokenRegistry } from './static-tokens';
+import { StaticTokenRegistry, tokenDigestKey } from './static-tokens';
+import { VerifiedTokenCache } from './verified-token-cache';
 import { UsersRepository } from './users.repository';
 
-interface AccessTokenClaims {
+export interface AccessTokenClaims {
   sub: string;
   username: string;
   role: Role;
+  /** Seconds since the epoch (set by the signer). */
+  exp?: number;
+  iat?: number;
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -22,6 +26,8 @@ const MAX_TOKEN_LENGTH = 4096;
 export class Authenticator implements OnApplicationBootstrap {
   private readonly logger = new Logger('Auth');
   private readonly staticTokens = new StaticTokenRegistry();
+  /** Verified JWTs by digest until they expire; revocation drops entries through `forgetToken`/`forgetUser`. */
+  readonly verifiedTokens = new VerifiedTokenCache<AccessTokenClaims>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -66,12 +72,27 @@ export class Authenticator implements OnApplicationBootstrap {
     return user;
   }
 
+  /** A revoked JWT (logout): this replica stops answering it from the cache. */
+  forgetToken(token: string): void {
+    this.verifiedTokens.forget(tokenDigestKey(token));
+  }
+
+  /** Every JWT of the user revoked (logout everywhere): this replica stops answering them from the cache. */
+  forgetUser(userId: number): void {
+    this.verifiedTokens.forgetUser(userId);
+  }
+
   private async verifyJwt(token: string): Promise<AuthUser> {
+    const digest = tokenDigestKey(token);
+    const cached = this.verifiedTokens.get(digest);
+    if (cached) return cached.user;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      const claims = this.jwt.verify<AccessTokenClaims>(token);
       const id = Number(claims.sub);
       if (!Number.isSafeInteger(id) || (claims.role !== 'ADMIN' && claims.role !== 'USER')) throw new Error('bad claims');
-      return { id, username: claims.username, role: claims.role };
+      const user: AuthUser = { id, username: claims.username, role: claims.role };
+      if (typeof claims.exp === 'number') this.verifiedTokens.set(digest, { user, claims, expiresAtMs: claims.exp * 1000 });
+      return user;
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new UnauthenticatedError('TokenExpired', 'The access token has expired; log in again.');
       throw new UnauthenticatedError('InvalidToken', 'The bearer token is not valid.');

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { PerRoute } from '../../common/http/per-route';
 import { RateDecision, SharedRateCounter } from './shared-rate-counter';
 import { RateLimitOptions } from './rate-limit.options';
 
@@ -22,7 +23,10 @@ interface RouteRule {
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly rules = new WeakMap<object, RouteRule>();
+  private readonly rules = new PerRoute<RouteRule>((handler, type) => ({
+    skip: Boolean(this.reflector.getAllAndOverride<boolean>(SKIP, [handler, type])),
+    keyPrefix: `${type.name}.${handler.name}:`,
+  }));
 
   constructor(
     private readonly reflector: Reflector,
@@ -31,7 +35,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const rule = this.ruleFor(context);
+    const rule = this.rules.of(context);
     if (rule.skip) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { user?: AuthUser }>();
@@ -50,19 +54,5 @@ export class RateLimitGuard implements CanActivate {
     reply.header('X-RateLimit-Remaining', decision.remaining);
     reply.header('X-RateLimit-Reset', decision.resetSeconds);
     return true;
-  }
-
-  private ruleFor(context: ExecutionContext): RouteRule {
-    const handler = context.getHandler();
-    let rule = this.rules.get(handler);
-    if (!rule) {
-      const type = context.getClass();
-      rule = {
-        skip: Boolean(this.reflector.getAllAndOverride<boolean>(SKIP, [handler, type])),
-        keyPrefix: `${type.name}.${handler.name}:`,
-      };
-      this.rules.set(handler, rule);
-    }
-    return rule;
   }
 }
