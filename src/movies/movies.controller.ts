@@ -9,7 +9,7 @@ import { DiscoverMoviesQuery, MovieLanguageQuery, PopularMoviesQuery, SearchMovi
 import { MovieResponse, MovieSummaryPage } from './dto/movie.response';
 import { TmdbId } from '../common/http/id-params';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
-import { MoviePageWithFlags, MoviesService, MovieWithFlags } from './movies.service';
+import { MoviesService, MovieWithFlags } from './movies.service';
 import type { Cached } from './tmdb.port';
 
 const X_CACHE = {
@@ -32,24 +32,24 @@ export class MoviesController {
   @ApiOperation({ summary: "TMDB's popular movies, with the caller's favorite and myRating" })
   @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
   @ApiBadRequestResponse({ description: 'Invalid page (1 to 500), language or region', type: ProblemResponse })
-  async popular(@CurrentUser() user: AuthUser, @Query() query: PopularMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
-    return send(reply, await this.movies.popular(user.id, query));
+  async popular(@CurrentUser() user: AuthUser, @Query() query: PopularMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJson(reply, await this.movies.popular(user.id, query));
   }
 
   @Get('discover')
   @ApiOperation({ summary: 'Discover TMDB movies by year, genres and sort order, with the caller\'s flags' })
   @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
   @ApiBadRequestResponse({ description: 'Invalid page, language, sortBy, year, withGenres or includeAdult', type: ProblemResponse })
-  async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
-    return send(reply, await this.movies.discover(user.id, query));
+  async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJson(reply, await this.movies.discover(user.id, query));
   }
 
   @Get('search')
   @ApiOperation({ summary: 'Search TMDB movies by title, with the caller\'s flags' })
   @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
   @ApiBadRequestResponse({ description: 'Missing or invalid query, or invalid page, language or year', type: ProblemResponse })
-  async search(@CurrentUser() user: AuthUser, @Query() query: SearchMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
-    return send(reply, await this.movies.search(user.id, query));
+  async search(@CurrentUser() user: AuthUser, @Query() query: SearchMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJson(reply, await this.movies.search(user.id, query));
   }
 
   @Get(':tmdbId')
@@ -74,4 +74,10 @@ function send<T>(reply: FastifyReply, { value, cache }: Cached<T>): T {
   reply.header('X-Cache', cache);
   reply.header('Cache-Control', 'private, no-cache');
   return value;
+}
+
+/** The same for an answer the service already serialised (a MovieSummaryPage). */
+function sendJson(reply: FastifyReply, answer: Cached<string>): string {
+  reply.header('Content-Type', 'application/json; charset=utf-8');
+  return send(reply, answer);
 }
