@@ -113,18 +113,21 @@ export async function benchProfile(env: Record<string, string | undefined>): Pro
   const dir = mkdtempSync(join(tmpdir(), 'cinemateca-profile-'));
   const service = await startService(env, await findFreePort(), ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   let result: LoadResult;
+  let loadMs: number;
   try {
     await warmHotPath(service);
+    const started = performance.now();
     result = await load(service.url + POPULAR, { authorization: `Bearer ${TOKEN}` });
+    loadMs = performance.now() - started;
   } finally {
     await service.stop();
   }
-  const frames = topFrames(dir, 25);
+  const frames = topFrames(dir, 25, loadMs);
   rmSync(dir, { recursive: true, force: true });
   return {
     title: '1c. Profile of the hot path',
     lines: [
-      `\`node --cpu-prof\` on the service under the same load (${result.requestsPerSecond.toFixed(0)} requests/s while profiled); the whole process, startup included; self time.`,
+      `\`node --cpu-prof\` on the service under the same load (${result.requestsPerSecond.toFixed(0)} requests/s while profiled); self time of the samples taken during the load (the last ${(loadMs / 1000).toFixed(0)} s of the profile, which also holds the shutdown), idle excluded.`,
       '',
       '| self | function | where |',
       '|---|---|---|',

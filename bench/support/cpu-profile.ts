@@ -13,14 +13,34 @@ export interface Frame {
   selfPercent: number;
 }
 
-/** The frames with the most self time in the V8 CPU profile(s) `node --cpu-prof` wrote into `dir`. */
-export function topFrames(dir: string, count: number): Frame[] {
+interface Profile {
+  nodes: ProfileNode[];
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Frames that are not work: the process waiting for I/O, or the profiler's own bookkeeping. */
+const NOT_WORK = new Set(['(idle)', '(program)']);
+
+/**
+ * The frames with the most self time in the V8 CPU profile(s) `node --cpu-prof` wrote into `dir`, counting only
+ * the samples of the last `windowMs` before the profile ended (the load, not the startup), idle excluded.
+ */
+export function topFrames(dir: string, count: number, windowMs: number): Frame[] {
   const self = new Map<string, { name: string; where: string; hits: number }>();
   let total = 0;
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
-    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[] };
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+    const hitsById = new Map<number, number>();
+    let at = profile.endTime;
+    for (let i = profile.samples.length - 1; i >= 0 && at >= profile.endTime - windowMs * 1000; i--) {
+      hitsById.set(profile.samples[i], (hitsById.get(profile.samples[i]) ?? 0) + 1);
+      at -= profile.timeDeltas[i];
+    }
     for (const node of profile.nodes) {
-      const hits = node.hitCount ?? 0;
+      if (NOT_WORK.has(node.callFrame.functionName)) continue;
+      const hits = hitsById.get(node.id) ?? 0;
       total += hits;
       const { functionName, url, lineNumber } = node.callFrame;
       const name = functionName || '(anonymous)';

@@ -6,8 +6,11 @@ const COST = 11;
 
 @Injectable()
 export class PasswordHasher {
-  /** A real hash of a random password, compared against when the user is unknown, so timing does not tell. */
-  private readonly decoy = bcrypt.hashSync(`decoy-${Math.random()}`, COST);
+  /**
+   * A real hash of a random password, compared against when the user is unknown, so timing does not tell.
+   * Made in the background (bcryptjs yields between rounds) rather than blocking startup for its ~100 ms.
+   */
+  private readonly decoy = bcrypt.hash(`decoy-${Math.random()}`, COST);
 
   hash(password: string): Promise<string> {
     return bcrypt.hash(password, COST);
@@ -15,7 +18,7 @@ export class PasswordHasher {
 
   /** Always costs one bcrypt comparison, whether or not there is a hash to compare with. */
   async verify(password: string, hash: string | null): Promise<boolean> {
-    const matches = await bcrypt.compare(password, hash ?? this.decoy);
+    const matches = await bcrypt.compare(password, hash ?? (await this.decoy));
     return hash !== null && matches;
   }
 }
