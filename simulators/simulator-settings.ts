@@ -4,7 +4,8 @@ import type { TmdbSimulator } from './tmdb/tmdb-simulator';
 
 /** The settings that point the service at a running simulator, as the contract names them. */
 export function tmdbSettings(tmdb: TmdbSimulator): Record<string, string> {
-  return { TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot };
+  // TMDB_AUTH_URL: the simulator serves the approval page (TMDb's website) on its own root.
+  return { TMDB_API_TOKEN: tmdb.token, TMDB_BASE_URL: tmdb.apiRoot, TMDB_AUTH_URL: tmdb.url };
 }
 
 export function notionSettings(notion: NotionSimulator): Record<string, string> {

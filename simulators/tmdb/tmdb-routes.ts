@@ -1,4 +1,5 @@
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WEBSITE_PATH_PREFIX } from './tmdb-approval-page';
 import { TmdbCatalog } from './tmdb-catalog';
 import { CatalogMovie, CatalogSummary } from './tmdb-catalog-movie';
 import { TMDB_CONFIGURATION } from './tmdb-configuration';
@@ -42,6 +43,8 @@ function movieFromPath(catalog: TmdbCatalog, raw: string): CatalogMovie | undefi
 
 export function registerTmdbRoutes(app: FastifyInstance, { catalog, token, pageErrorStyle }: TmdbRouteOptions): void {
   app.addHook('onRequest', async (request, reply) => {
+    // The approval page is TMDb's website, which a browser opens without the application's token.
+    if (request.url.startsWith(WEBSITE_PATH_PREFIX)) return;
     const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (presented !== token) return fail(reply, TMDB_STATUS.invalidApiKey);
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { isPgError, PG_ERROR } from '../infra/database/pg-errors';
 import type { Role } from '../config/settings';
 import { UserEntity } from './entities/user.entity';
 
@@ -13,7 +14,6 @@ export interface NewUser {
 
 export type CreateUserResult = { created: true; user: UserEntity } | { created: false; taken: 'username' | 'email' };
 
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersRepository {
@@ -42,7 +42,7 @@ export class UsersRepository {
       const saved = await this.users.save(this.users.create(user));
       return { created: true, user: saved };
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isPgError(error, PG_ERROR.uniqueViolation)) {
         const constraint = (error.driverError as { constraint?: string }).constraint ?? '';
         return { created: false, taken: constraint.includes('email') ? 'email' : 'username' };
       }

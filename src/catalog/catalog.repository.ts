@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { isPgError, pgErrorCode, PG_ERROR } from '../infra/database/pg-errors';
 import { CatalogFilter, CatalogMovie, CatalogMovieChanges, CatalogMovieWithStats, NewCatalogMovie, ReviewStats } from './catalog-movie';
 import { CatalogMovieEntity } from './entities/catalog-movie.entity';
 
-const UNIQUE_VIOLATION = '23505';
 /** ON DELETE RESTRICT answers restrict_violation; NO ACTION would answer foreign_key_violation. */
-const STILL_REFERENCED = ['23001', '23503'];
+const STILL_REFERENCED: string[] = [PG_ERROR.restrictViolation, PG_ERROR.foreignKeyViolation];
 
 export type SaveResult = { ok: true; movie: CatalogMovie } | { ok: false; reason: 'tmdb_id_taken' };
 export type DeleteResult = 'deleted' | 'not_found' | 'has_reviews';
@@ -98,7 +98,7 @@ export class CatalogRepository {
       const result = await this.movies.delete({ id });
       return result.affected ? 'deleted' : 'not_found';
     } catch (error) {
-      if (STILL_REFERENCED.includes(driverCode(error) ?? '')) return 'has_reviews';
+      if (STILL_REFERENCED.includes(pgErrorCode(error) ?? '')) return 'has_reviews';
       throw error;
     }
   }
@@ -121,14 +121,10 @@ export class CatalogRepository {
     try {
       return { ok: true, movie: await save() };
     } catch (error) {
-      if (driverCode(error) === UNIQUE_VIOLATION) return { ok: false, reason: 'tmdb_id_taken' };
+      if (isPgError(error, PG_ERROR.uniqueViolation)) return { ok: false, reason: 'tmdb_id_taken' };
       throw error;
     }
   }
-}
-
-function driverCode(error: unknown): string | undefined {
-  return error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
 }
 
 function escapeLike(text: string): string {

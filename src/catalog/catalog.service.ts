@@ -57,6 +57,7 @@ export class CatalogService implements ReviewStatsPort {
   importFromTmdb(details: MovieDetails): Promise<CatalogMovie> {
     const year = details.releaseDate ? Number(details.releaseDate.slice(0, 4)) : NaN;
     // Fitted to the catalog's columns: bounded lengths, no U+0000 (PostgreSQL text cannot hold it).
+    // eslint-disable-next-line no-control-regex -- U+0000 is exactly what is refused here
     const clean = (text: string, max: number) => text.replace(/\u0000/g, '').slice(0, max);
     return this.movies.insertFromTmdbOnce({
       title: clean(details.title, 300).trim() || `TMDB movie ${details.tmdbId}`,

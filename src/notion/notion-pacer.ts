@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 
 export interface PaceSettings {
@@ -14,7 +15,6 @@ export const NOTION_PACE: PaceSettings = { requestsPerSecond: 3, burst: 3 };
 const SLOWEST_REQUESTS_PER_SECOND = 0.25;
 const RECOVERY_STEPS = 20;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The client side of Notion's rate limit, shared by every Notion call of the process: a token bucket served

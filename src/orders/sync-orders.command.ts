@@ -67,7 +67,7 @@ async function syncOrders(startSurroundings: StartSurroundings): Promise<number>
 }
 
 export function runSyncOrdersCommand(startSurroundings: StartSurroundings = nothingAround): void {
-  syncOrders(startSurroundings)
+  void syncOrders(startSurroundings)
   .catch((error: unknown) => {
     process.stderr.write(`sync:orders: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -1,10 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { NotionPort } from '../notion/notion.port';
 import { PendingSyncsRepository } from './pending-syncs.repository';
 import { pageMatches } from '../notion/review-page';
 import { pageContentOf, Review } from './review';
-import { driverCode, ReviewTransaction } from './review-transaction';
+import { pgErrorCode } from '../infra/database/pg-errors';
+import { ReviewTransaction } from './review-transaction';
 import { ReviewsRepository } from './reviews.repository';
 
 export interface RepairCounts {
@@ -27,7 +29,6 @@ const LOCK_WAIT_MS = 10_000;
 const COMPENSATION_ROUNDS = 2;
 const ROUND_PAUSE_MS = 250;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Keeps one review's Notion presence equal to its row, the row being the truth: the row's page live with
@@ -123,7 +124,7 @@ export class ReviewMirror {
 
 export function describe(error: unknown): string {
   if (error instanceof DomainError) return `${error.code}: ${error.message}`;
-  const code = driverCode(error);
+  const code = pgErrorCode(error);
   if (code) return `database error ${code}`;
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error);
 }

@@ -1,17 +1,9 @@
-import { QueryFailedError, QueryRunner } from 'typeorm';
+import { QueryRunner } from 'typeorm';
 import { NewReview, Review } from './review';
 import { REVIEW_COLUMNS, REVIEW_FROM, ReviewRow, toReview } from './review-rows';
 
 /** Advisory-lock class of one review (the key is the review id): writers and repairs of a review queue here. */
 export const REVIEW_LOCK_CLASS = 1_313_821_769;
-
-export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
-export const LOCK_NOT_AVAILABLE = '55P03';
-
-export function driverCode(error: unknown): string | undefined {
-  return error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-}
 
 /**
  * The statements of one review transaction. While it is open it holds the review's advisory lock, so a

@@ -9,7 +9,8 @@ import { NotionCallError } from '../notion/notion-call-error';
 import { notionNotConfigured, NotionPort } from '../notion/notion.port';
 import { pageContentOf, Review } from './review';
 import { describe, ReviewMirror } from './review-mirror.service';
-import { driverCode, FOREIGN_KEY_VIOLATION, LOCK_NOT_AVAILABLE, ReviewTransaction, UNIQUE_VIOLATION } from './review-transaction';
+import { isPgError, PG_ERROR } from '../infra/database/pg-errors';
+import { ReviewTransaction } from './review-transaction';
 import { ReviewsRepository } from './reviews.repository';
 import { WriteSlots } from './write-slots';
 
@@ -118,8 +119,8 @@ export class ReviewsService {
         reviewId = await tx.allocateId();
         await tx.lock(reviewId);
         await tx.insert(reviewId, { movieId: movie.id, userId: user.id, rating: input.rating, comment: input.comment }).catch((error: unknown) => {
-          if (driverCode(error) === UNIQUE_VIOLATION) throw alreadyReviewed();
-          if (driverCode(error) === FOREIGN_KEY_VIOLATION) throw new NotFoundError('CatalogMovieNotFound', `The catalog has no movie ${movie.id}.`);
+          if (isPgError(error, PG_ERROR.uniqueViolation)) throw alreadyReviewed();
+          if (isPgError(error, PG_ERROR.foreignKeyViolation)) throw new NotFoundError('CatalogMovieNotFound', `The catalog has no movie ${movie.id}.`);
           throw error;
         });
         const review = (await tx.findForWrite(reviewId)) as Review;
@@ -180,7 +181,7 @@ export class ReviewsService {
       await this.mirror.compensate(reviewId, written, `${operation} failed: ${describe(error)}`);
     }
     if (error instanceof DomainError) return error;
-    if (driverCode(error) === LOCK_NOT_AVAILABLE) {
+    if (isPgError(error, PG_ERROR.lockNotAvailable)) {
       return new ConflictError('ReviewBusy', 'The review is being changed by another request; try again.');
     }
     this.logger.error({ msg: `review ${operation} failed in the database`, reviewId, detail: describe(error) });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { isPgError, PG_ERROR } from '../infra/database/pg-errors';
 import { SharedListEntity } from './entities/shared-list.entity';
 
-const UNIQUE_VIOLATION = '23505';
 
 export type PublishResult = { outcome: 'created' | 'renamed'; list: SharedListEntity } | { outcome: 'taken' };
 
@@ -30,7 +30,7 @@ export class SharedListsRepository {
       const list = (await this.lists.findOneBy({ userId }))!;
       return { outcome: rows[0].created ? 'created' : 'renamed', list };
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) return { outcome: 'taken' };
+      if (isPgError(error, PG_ERROR.uniqueViolation)) return { outcome: 'taken' };
       throw error;
     }
   }

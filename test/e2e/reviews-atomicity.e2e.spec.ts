@@ -237,8 +237,10 @@ describe('reviews: both stores or neither (e2e)', () => {
       const movieId = await addMovie(world);
       world.notion.faults({ hangAfterApplyNext: 2, hangMs: 800, match: /^POST \/v1\/(pages|data_sources\/[^/]+\/query)$/ });
       const response = post({ movieId, rating: 3, comment: 'Landed late.' });
-      // Once the create has landed and hangs, Notion goes down for everything else, the compensation included.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Once the create has landed and hangs, Notion goes down for everything else, the compensation included
+      // (waiting for the page itself, not a fixed delay: on a loaded machine the create may take longer to land).
+      const landed = () => world.notion.livePages().some((page) => world.notion.plainProperties(page).review === 'Landed late.');
+      for (const deadline = Date.now() + 10_000; !landed() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10));
       world.notion.faults({ failNext: 100, status: 503 });
 
       // The last attempt (the look-up before a retry) met the outage, so that is the answer.

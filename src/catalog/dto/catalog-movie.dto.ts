@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const MIN_YEAR = 1870;
@@ -9,6 +9,7 @@ const MAX_ID = 2_147_483_647;
 
 /** PostgreSQL text cannot hold U+0000; refused as input rather than failing in the database. */
 export function NoNulCharacter() {
+  // eslint-disable-next-line no-control-regex -- U+0000 is exactly what is refused here
   return Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
 }
 
@@ -75,10 +76,10 @@ export class UpdateCatalogMovieDto {
   tmdbId?: number | null;
 }
 
-/** `/catalog/movies/{id}`: the path text converted, then bounded. */
+/** `/catalog/movies/{id}`: the path text read as strict decimal, then bounded. */
 export class CatalogMovieIdParams {
   @ApiProperty({ example: 1, minimum: 1 })
-  @Type(() => Number)
+  @DecimalInt()
   @PositiveId()
   id: number;
 }

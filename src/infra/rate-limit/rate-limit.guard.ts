@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { clientKey } from '../../common/http/client-key';
 import { PerRoute } from '../../common/http/per-route';
 import { RateDecision, SharedRateCounter } from './shared-rate-counter';
 import { RateLimitOptions } from './rate-limit.options';
@@ -18,8 +19,8 @@ interface RouteRule {
 }
 
 /**
- * Limits per user when authenticated (the auth guard runs first), else per client IP. The route's rule is read
- * once per handler, and a hit the replica's lease covers is decided without awaiting anything.
+ * Limits per user when authenticated (the auth guard runs first), else per client IP (an IPv6 client by its /64).
+ * The route's rule is read once per route, and a hit the replica's lease covers is decided without awaiting anything.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -40,7 +41,7 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { user?: AuthUser }>();
     const reply = http.getResponse<FastifyReply>();
-    const tracker = request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
+    const tracker = request.user ? `user:${request.user.id}` : `ip:${clientKey(request.ip)}`;
     const decision = this.counter.hit(rule.keyPrefix + tracker, this.options.limit, this.options.windowMs);
     return decision instanceof Promise ? decision.then((settled) => this.apply(settled, reply)) : this.apply(decision, reply);
   }

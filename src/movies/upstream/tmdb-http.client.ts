@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpService } from '@nestjs/axios';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AxiosResponse } from 'axios';
@@ -23,7 +24,6 @@ interface AttemptFailure {
   error: UpstreamError;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** For clients built without a pace (unit tests of other behaviour); the module always gives one. */
 const UNPACED = new UpstreamPacer(() => 0);

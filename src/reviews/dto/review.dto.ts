@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 const MAX_ID = 2_147_483_647;
@@ -26,6 +26,7 @@ export function Comment() {
     MinLength(1),
     MaxLength(5000),
     Matches(/\S/, { message: 'comment must not be blank' }),
+    // eslint-disable-next-line no-control-regex -- U+0000 is exactly what is refused here
     Matches(/^[^\u0000]*$/, { message: 'comment must not contain NUL characters' }),
   );
 }
@@ -64,7 +65,7 @@ export class UpdateReviewDto {
 
 export class ReviewIdParams {
   @ApiProperty({ example: 1, minimum: 1 })
-  @Type(() => Number)
+  @DecimalInt()
   @Id()
   id: number;
 }
