@@ -81,11 +81,12 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all([tmdb.close(), airtable.close(), bulkAirtable.close()]);
     await database.stop();
+    // Whatever was measured is kept, even when a later benchmark failed.
+    report.write([
+      `Database: ${process.env.DATABASE_URL ? 'the PostgreSQL of DATABASE_URL' : 'embedded PostgreSQL'}; cache: ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : 'in process'}.`,
+      'The service runs as `node dist/src/main.js` in its own process with request logging on (JSON lines to stdout, discarded); the simulators and the load generator (autocannon) run in the benchmark process, on the same two cores.',
+    ]);
   }
-  report.write([
-    `Database: ${process.env.DATABASE_URL ? 'the PostgreSQL of DATABASE_URL' : 'embedded PostgreSQL'}; cache: ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : 'in process'}.`,
-    'The service runs as `node dist/src/main.js` in its own process with request logging on (JSON lines to stdout, discarded); the simulators and the load generator (autocannon) run in the benchmark process, on the same two cores.',
-  ]);
 }
 
 async function benchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {

@@ -24,8 +24,8 @@ describe('PageJson', () => {
   it('renders exactly JSON.stringify of the page with each item\'s flags merged last', () => {
     const page = pageOf([movie(550, 'Fight Club'), movie(603, 'The Matrix'), movie(13, 'Forrest "Gump"')]);
     const flags = new Map<number, UserMovieFlags>([
-      [550, { favorite: true, myRating: 4.5 }],
-      [13, { favorite: false, myRating: 2 }],
+      [550, { favorite: true, inWatchlist: true, myRating: 4.5 }],
+      [13, { favorite: false, inWatchlist: false, myRating: 2 }],
     ]);
     const flagsOf = (id: number) => flags.get(id) ?? NO_FLAGS;
 
@@ -39,7 +39,7 @@ describe('PageJson', () => {
     const page = pageOf([movie(550, 'Fight Club')]);
     const json = PageJson.of(page);
     expect(PageJson.of(page)).toBe(json);
-    expect(JSON.parse(json.render(() => ({ favorite: true, myRating: null }))).items[0].favorite).toBe(true);
+    expect(JSON.parse(json.render(() => ({ favorite: true, inWatchlist: false, myRating: null }))).items[0].favorite).toBe(true);
     expect(JSON.parse(json.render(() => NO_FLAGS)).items[0].favorite).toBe(false);
   });
 
