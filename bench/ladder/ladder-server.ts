@@ -2,16 +2,22 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { Controller, Get, Global, Inject, Module, Optional, Query, Req, Res, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
-import { JwtModule, JwtService } from '@nestjs/jwt';
+import { JwtModule } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthGuard } from '../../src/auth/auth.guard';
 import { Authenticator } from '../../src/auth/authenticator';
-import { UsersRepository } from '../../src/auth/users.repository';
+import { AuthFailureLimiter } from '../../src/auth/auth-failure-limiter';
+import { StaticTokenUsers } from '../../src/auth/static-token-users';
+import { TokenRevocations } from '../../src/auth/token-revocations';
+import type { StaticTokenSetting } from '../../src/config/settings';
+import { WindowCounter } from '../../src/infra/rate-limit/window-counter';
+import { RedisConnection } from '../../src/infra/redis/redis-connection';
+import { ConfigService } from '@nestjs/config';
 import { Auth } from '../../src/common/auth/auth.decorators';
 import type { AuthUser } from '../../src/common/auth/auth-user';
 import { SettingsModule } from '../../src/config/config.module';
-import { loadSettings } from '../../src/config/settings';
+import { loadSettings, Settings } from '../../src/config/settings';
 import { AppCacheModule } from '../../src/infra/cache/app-cache.module';
 import { applyApiPrefix, useAccessLog, useCors, useRequestGuards, useRequestIds, useRequestMetrics, useSecurityHeaders } from '../../src/infra/http/http-server';
 import { requestIdFor } from '../../src/infra/http/request-id';
@@ -78,10 +84,14 @@ class LadderController {
 }
 
 /** The users of the static tokens, without a database. */
-const USERS = new Map([
-  ['admin', { id: 1, username: 'admin', role: 'ADMIN' }],
-  ['consumer', { id: 2, username: 'consumer', role: 'USER' }],
+const USER_IDS = new Map([
+  ['admin', 1],
+  ['consumer', 2],
 ]);
+const staticTokenUsers = {
+  bind: async (tokens: StaticTokenSetting[]) =>
+    tokens.map(({ token, username, role }) => ({ token, user: { id: USER_IDS.get(username) ?? 0, username, role } })),
+};
 
 @Global()
 @Module({})
@@ -98,7 +108,17 @@ class LadderModule {
           verifyOptions: { algorithms: ['HS256'], issuer: 'cinemateca', audience: 'cinemateca-api' },
         }),
       );
-      providers.push(Authenticator, { provide: UsersRepository, useValue: { findByUsername: async (name: string) => USERS.get(name) ?? null } });
+      providers.push(Authenticator, { provide: StaticTokenUsers, useValue: staticTokenUsers });
+      // Revocation state comes from the database through a per-replica cache; nobody is revoked here.
+      providers.push({ provide: TokenRevocations, useValue: { isRevoked: async () => false } });
+      providers.push(
+        { provide: WindowCounter, inject: [RedisConnection], useFactory: (redis: RedisConnection) => new WindowCounter(redis) },
+        {
+          provide: AuthFailureLimiter,
+          inject: [WindowCounter, RedisConnection, ConfigService],
+          useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) => new AuthFailureLimiter(counter, redis, config),
+        },
+      );
       providers.push({ provide: APP_GUARD, useClass: AuthGuard });
     }
     if (has('rate-limit')) {
@@ -132,9 +152,12 @@ async function main(): Promise<void> {
   if (has('access-log')) useAccessLog(fastify, log);
   if (has('metrics')) useRequestMetrics(fastify, app.get(Metrics));
   await app.listen({ port: Number(port), host: '127.0.0.1' });
-  const jwt = has('auth-static') ? app.get(JwtService).sign({ sub: '2', username: 'consumer', role: 'USER' }) : '';
+  const jwt = has('auth-static') ? app.get(Authenticator).issue({ id: 2, username: 'consumer', role: 'USER', tokenVersion: 0 }) : '';
   process.stderr.write(`${JSON.stringify({ jwt })}\n`);
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`ladder: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
