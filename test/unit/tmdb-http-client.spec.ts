@@ -111,8 +111,10 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
   it('takes a turn of the pacer for every attempt, retries included, and gives it back when answered', async () => {
     const pacer = new UpstreamPacer(() => 40);
     const turns = jest.spyOn(pacer, 'acquire');
-    tmdb.faults({ failNext: 1, status: 503 });
-    await expect(client({ pacer }).get({ path: '/movie/550', query: {} })).resolves.toMatchObject({ id: 550 });
+    // A movie no earlier test asks for: their attempts still in flight (a timed-out one) must not take the fault.
+    const id = tmdb.sampleMovieIds()[1];
+    tmdb.faults({ failNext: 1, status: 503, match: new RegExp(`/movie/${id}$`) });
+    await expect(client({ pacer }).get({ path: `/movie/${id}`, query: {} })).resolves.toMatchObject({ id });
     expect(turns).toHaveBeenCalledTimes(2);
     const account = client({ pacer }).paced(async () => 'posted');
     await expect(account).resolves.toBe('posted');
