@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { findFreePort, startEmbeddedDatabase } from '../dev/embedded-database';
 import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
+import { benchConventions } from './conventions.bench';
 import { benchFavorites } from './favorites.bench';
 import { benchHotPath, benchProfile, warmHotPath } from './hot-path.bench';
 import { benchLadder } from './ladder.bench';
@@ -13,10 +14,10 @@ import { ServiceProcess, startService } from './support/service-process';
 import { airtableSettings, tmdbSettings } from '../simulators/simulator-settings';
 
 /** Every benchmark by name, in the order a full run takes them. */
-const BENCHMARKS = ['hot-path', 'ladder', 'profile', 'favorites', 'orders-import', 'orders-query'] as const;
+const BENCHMARKS = ['hot-path', 'ladder', 'profile', 'conventions', 'favorites', 'orders-import', 'orders-query'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 /** The older BENCH_ONLY=1,2 numbering. */
-const BY_NUMBER: Record<string, BenchName[]> = { '1': ['hot-path', 'ladder', 'profile'], '2': ['favorites'], '3': ['orders-import'], '4': ['orders-query'], '5': ['hot-path'] };
+const BY_NUMBER: Record<string, BenchName[]> = { '1': ['hot-path', 'ladder', 'profile'], '2': ['favorites'], '3': ['orders-import'], '4': ['orders-query'], '5': ['hot-path'], '6': ['conventions'] };
 /** P4: the import of a million orders from a source that does not limit us. */
 const BULK_REQUESTS_PER_SECOND = 1000;
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       });
     }
     if (only.has('profile')) report.add(await benchProfile({ ...baseEnv, REDIS_KEY_PREFIX: `bench:${process.pid}:profile:` }));
+    if (only.has('conventions')) await withService({}, async (service) => report.add(await benchConventions(service)));
     if (only.has('favorites')) report.add(await benchFavorites(baseEnv, tmdb));
     if (only.has('orders-import')) {
       await withService({ AIRTABLE_REQUESTS_PER_SECOND: '5' }, async (service) => report.add(await benchOrdersImport(service, airtable, database.url)));

@@ -1,4 +1,5 @@
 import type { Surroundings } from '../src/config/surroundings';
+import { DEVELOPMENT_KEY_FILE, developmentEncryptionKey } from './development-key';
 import { startEmbeddedDatabase } from './embedded-database';
 import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import { startNotionSimulator } from '../simulators/notion/notion-simulator';
@@ -37,6 +38,11 @@ export async function startLocalEnvironment(env: Env, log: (message: string) => 
       stops.push(() => tmdb.close());
       Object.assign(overrides, tmdbSettings(tmdb));
       notes.push(`TMDB_API_TOKEN unset: using the bundled TMDB simulator at ${tmdb.apiRoot}`);
+    }
+    if (!env.ENCRYPTION_KEY) {
+      const { key, created } = developmentEncryptionKey();
+      overrides.ENCRYPTION_KEY = key;
+      notes.push(`ENCRYPTION_KEY unset: ${created ? 'generated' : 'using'} the development key in ${DEVELOPMENT_KEY_FILE}`);
     }
     if (!env.NOTION_TOKEN) {
       const notion = await startNotionSimulator();

@@ -20,6 +20,7 @@ import { SettingsModule } from '../../src/config/config.module';
 import { loadSettings, Settings } from '../../src/config/settings';
 import { AppCacheModule } from '../../src/infra/cache/app-cache.module';
 import { applyApiPrefix, useAccessLog, useCors, useRequestGuards, useRequestIds, useRequestMetrics, useSecurityHeaders } from '../../src/infra/http/http-server';
+import { registerRepresentationPlugins } from '../../src/infra/http/representation';
 import { requestIdFor } from '../../src/infra/http/request-id';
 import { createValidationPipe } from '../../src/infra/http/validation.pipe';
 import { createRootLogger } from '../../src/infra/logging/root-logger';
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   if (has('helmet')) useSecurityHeaders(fastify);
   if (has('cors')) useCors(app, settings.app);
+  if (has('representation')) await registerRepresentationPlugins(app);
   applyApiPrefix(app);
   if (has('request-id')) useRequestIds(fastify);
   if (has('hooks')) useRequestGuards(fastify);

@@ -1,8 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const emptyToUndefined = ({ value }: { value: unknown }) =>
@@ -83,6 +85,21 @@ export class EnvironmentVariables {
   @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_BASE_URL must be an http(s) URL' })
   TMDB_BASE_URL = 'https://api.themoviedb.org/3';
 
+  /** Where users approve a link of their TMDb account (`{TMDB_AUTH_URL}/auth/access`). */
+  @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_AUTH_URL must be an http(s) URL' })
+  TMDB_AUTH_URL = 'https://www.themoviedb.org';
+
+  /** Where TMDb sends the user after approving a link (the SPA's page); unset: TMDb's own "approved" page. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_LINK_REDIRECT_URL must be an http(s) URL' })
+  TMDB_LINK_REDIRECT_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  TMDB_ACCOUNT_REFRESH_SECONDS = 60;
+
+  /** 32 random bytes, base64: the key of the credentials stored for users (linked TMDb accounts). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^[A-Za-z0-9+/_-]{42,43}=?$/, { message: 'ENCRYPTION_KEY must be 32 random bytes in base64' })
+  ENCRYPTION_KEY?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   NOTION_TOKEN?: string;
 
@@ -117,6 +134,10 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean()
   SYNC_ON_STARTUP = true;
+
+  /** Share of the orders one full pass may delete (0.1 = 10 %); beyond it the deletions wait for an admin's allowMassDelete. */
+  @Transform(toNumber) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  SYNC_MAX_DELETE_RATIO = 0.1;
 
   @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
   NOTION_RECONCILE_MINUTES = 60;

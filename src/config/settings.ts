@@ -62,6 +62,15 @@ export interface TmdbSettings {
   requestsPerSecond: number;
 }
 
+export interface TmdbAccountSettings {
+  /** The root of TMDb's website, where a user approves a request token. */
+  authUrl: string;
+  linkRedirectUrl?: string;
+  refreshSeconds: number;
+  /** The AES-256 key of stored credentials; undefined: linking answers 503. */
+  encryptionKey?: Buffer;
+}
+
 export interface NotionSettings {
   token?: string;
   databaseId?: string;
@@ -80,6 +89,8 @@ export interface AirtableSettings {
 export interface SyncSettings {
   intervalMinutes: number;
   onStartup: boolean;
+  /** Largest share of the orders a full pass deletes without an admin's explicit allowMassDelete. */
+  maxDeleteRatio: number;
   notionReconcileMinutes: number;
 }
 
@@ -90,6 +101,7 @@ export interface Settings {
   upstream: UpstreamSettings;
   auth: AuthSettings;
   tmdb: TmdbSettings;
+  tmdbAccount: TmdbAccountSettings;
   notion: NotionSettings;
   airtable: AirtableSettings;
   sync: SyncSettings;
@@ -138,6 +150,13 @@ export function durationToSeconds(duration: string): number {
   return Number(match[1]) * unit;
 }
 
+/** ENCRYPTION_KEY: exactly 32 bytes in base64 (or base64url), so AES-256 gets the key it needs and nothing shorter. */
+export function parseEncryptionKey(raw: string): Buffer {
+  const key = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (key.length !== 32) throw new SettingsError(['ENCRYPTION_KEY must decode to exactly 32 bytes (e.g. `openssl rand -base64 32`)']);
+  return key;
+}
+
 /** Builds the typed settings of every concern from the environment. Throws SettingsError. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const vars = validateEnvironment(env);
@@ -173,6 +192,12 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       passwordHashQueue: vars.PASSWORD_HASH_QUEUE,
     },
     tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, ''), requestsPerSecond: vars.TMDB_REQUESTS_PER_SECOND },
+    tmdbAccount: {
+      authUrl: vars.TMDB_AUTH_URL.replace(/\/+$/, ''),
+      linkRedirectUrl: vars.TMDB_LINK_REDIRECT_URL,
+      refreshSeconds: vars.TMDB_ACCOUNT_REFRESH_SECONDS,
+      encryptionKey: vars.ENCRYPTION_KEY === undefined ? undefined : parseEncryptionKey(vars.ENCRYPTION_KEY),
+    },
     notion: { token: vars.NOTION_TOKEN, databaseId: vars.NOTION_DATABASE_ID, baseUrl: vars.NOTION_BASE_URL.replace(/\/+$/, '') },
     airtable: {
       token: vars.AIRTABLE_TOKEN,
@@ -184,6 +209,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     sync: {
       intervalMinutes: vars.SYNC_INTERVAL_MINUTES,
       onStartup: vars.SYNC_ON_STARTUP,
+      maxDeleteRatio: vars.SYNC_MAX_DELETE_RATIO,
       notionReconcileMinutes: vars.NOTION_RECONCILE_MINUTES,
     },
   };

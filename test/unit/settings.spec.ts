@@ -33,7 +33,7 @@ describe('settings', () => {
     expect(settings.airtable.endpointUrl).toBe('https://api.airtable.com');
     expect(settings.airtable.requestsPerSecond).toBe(4);
     expect(settings.tmdb.requestsPerSecond).toBe(40);
-    expect(settings.sync).toEqual({ intervalMinutes: 5, onStartup: true, notionReconcileMinutes: 60 });
+    expect(settings.sync).toEqual({ intervalMinutes: 5, onStartup: true, maxDeleteRatio: 0.1, notionReconcileMinutes: 60 });
     expect(settings.database.runMigrationsOnStartup).toBe(true);
   });
 
@@ -43,7 +43,7 @@ describe('settings', () => {
       UPSTREAM_RETRIES: '5', UPSTREAM_TIMEOUT_MS: '2500', JWT_SECRET: 's', JWT_EXPIRES_IN: '15m',
       STATIC_API_TOKENS: 'tok-abcdefgh:robot:ADMIN', CORS_ORIGINS: 'https://a.example, https://b.example',
       RATE_LIMIT_PER_MINUTE: '50', TRUST_PROXY: '10.0.0.0/8,127.0.0.1', TMDB_BASE_URL: 'https://tmdb.example/3/',
-      SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', NOTION_RECONCILE_MINUTES: '15',
+      SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', SYNC_MAX_DELETE_RATIO: '0.25', NOTION_RECONCILE_MINUTES: '15',
       AIRTABLE_REQUESTS_PER_SECOND: '5', TMDB_REQUESTS_PER_SECOND: '25',
     });
     expect(settings.airtable.requestsPerSecond).toBe(5);
@@ -53,7 +53,7 @@ describe('settings', () => {
     expect(settings.upstream).toEqual({ retries: 5, timeoutMs: 2500 });
     expect(settings.auth).toMatchObject({ jwtSecret: 's', jwtSecretGenerated: false, jwtExpiresInSeconds: 900, staticTokens: [{ token: 'tok-abcdefgh', username: 'robot', role: 'ADMIN' }] });
     expect(settings.tmdb.baseUrl).toBe('https://tmdb.example/3');
-    expect(settings.sync).toEqual({ intervalMinutes: 0, onStartup: false, notionReconcileMinutes: 15 });
+    expect(settings.sync).toEqual({ intervalMinutes: 0, onStartup: false, maxDeleteRatio: 0.25, notionReconcileMinutes: 15 });
   });
 
   it.each([
@@ -64,6 +64,8 @@ describe('settings', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['REDIS_URL', 'http://x'],
     ['SYNC_ON_STARTUP', 'maybe'],
+    ['SYNC_MAX_DELETE_RATIO', '10%'],
+    ['SYNC_MAX_DELETE_RATIO', '1.5'],
     ['JWT_EXPIRES_IN', 'forever'],
     ['NODE_ENV', 'staging'],
     ['AIRTABLE_REQUESTS_PER_SECOND', '0'],
