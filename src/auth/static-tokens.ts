@@ -10,6 +10,11 @@ export function tokenDigest(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
+/** The digest as a map key (verified-token cache, revocation lists): never the token itself. */
+export function tokenDigestKey(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
 /**
  * The static API tokens, kept only as SHA-256 digests. A lookup compares the
  * presented token's digest with every entry in constant time, so neither the

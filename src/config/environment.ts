@@ -121,6 +121,14 @@ export class EnvironmentVariables {
   @IsString() @Matches(/^https?:\/\//, { message: 'AIRTABLE_ENDPOINT_URL must be an http(s) URL' })
   AIRTABLE_ENDPOINT_URL = 'https://api.airtable.com';
 
+  /** Airtable allows 5 per base; a bulk import from a private mirror may go faster. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  AIRTABLE_REQUESTS_PER_SECOND = 4;
+
+  /** Per replica; TMDB allows about 40-50 per IP. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  TMDB_REQUESTS_PER_SECOND = 40;
+
   @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
   SYNC_INTERVAL_MINUTES = 5;
 

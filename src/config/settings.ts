@@ -58,6 +58,8 @@ export interface AuthSettings {
 export interface TmdbSettings {
   apiToken?: string;
   baseUrl: string;
+  /** Every TMDB call of this replica waits its turn at this pace (TMDB_REQUESTS_PER_SECOND). */
+  requestsPerSecond: number;
 }
 
 export interface TmdbAccountSettings {
@@ -80,6 +82,8 @@ export interface AirtableSettings {
   baseId?: string;
   tableId?: string;
   endpointUrl: string;
+  /** Most Airtable calls in any one-second window (AIRTABLE_REQUESTS_PER_SECOND). */
+  requestsPerSecond: number;
 }
 
 export interface SyncSettings {
@@ -187,7 +191,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       passwordHashWorkers: vars.PASSWORD_HASH_WORKERS ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
       passwordHashQueue: vars.PASSWORD_HASH_QUEUE,
     },
-    tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, '') },
+    tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, ''), requestsPerSecond: vars.TMDB_REQUESTS_PER_SECOND },
     tmdbAccount: {
       authUrl: vars.TMDB_AUTH_URL.replace(/\/+$/, ''),
       linkRedirectUrl: vars.TMDB_LINK_REDIRECT_URL,
@@ -200,6 +204,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       baseId: vars.AIRTABLE_BASE_ID,
       tableId: vars.AIRTABLE_TABLE_ID,
       endpointUrl: vars.AIRTABLE_ENDPOINT_URL.replace(/\/+$/, ''),
+      requestsPerSecond: vars.AIRTABLE_REQUESTS_PER_SECOND,
     },
     sync: {
       intervalMinutes: vars.SYNC_INTERVAL_MINUTES,

@@ -11,7 +11,7 @@ import { TmdbId } from '../common/http/id-params';
 import { PagedList } from '../common/http/page-links';
 import { X_CACHE_HEADER } from '../common/http/response-headers';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
-import { MoviePageWithFlags, MoviesService, MovieWithFlags } from './movies.service';
+import { MoviesService, MovieWithFlags } from './movies.service';
 import type { Cached } from './tmdb.port';
 
 const X_CACHE = { 'X-Cache': X_CACHE_HEADER };
@@ -29,24 +29,24 @@ export class MoviesController {
   @ApiOperation({ summary: "TMDB's popular movies, with the caller's favorite and myRating" })
   @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Invalid page (1 to 500), language or region', type: ProblemResponse })
-  async popular(@CurrentUser() user: AuthUser, @Query() query: PopularMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
-    return send(reply, await this.movies.popular(user.id, query));
+  async popular(@CurrentUser() user: AuthUser, @Query() query: PopularMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJson(reply, await this.movies.popular(user.id, query));
   }
 
   @Get('discover')
   @ApiOperation({ summary: 'Discover TMDB movies by year, genres and sort order, with the caller\'s flags' })
   @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Invalid page, language, sortBy, year, withGenres, includeAdult or includeVideo', type: ProblemResponse })
-  async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
-    return send(reply, await this.movies.discover(user.id, query));
+  async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJson(reply, await this.movies.discover(user.id, query));
   }
 
   @Get('search')
   @ApiOperation({ summary: 'Search TMDB movies by title, with the caller\'s flags' })
   @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Missing or invalid query, or invalid page, language or year', type: ProblemResponse })
-  async search(@CurrentUser() user: AuthUser, @Query() query: SearchMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
-    return send(reply, await this.movies.search(user.id, query));
+  async search(@CurrentUser() user: AuthUser, @Query() query: SearchMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJson(reply, await this.movies.search(user.id, query));
   }
 
   @Get(':tmdbId')
@@ -71,4 +71,10 @@ function send<T>(reply: FastifyReply, { value, cache }: Cached<T>): T {
   reply.header('X-Cache', cache);
   reply.header('Cache-Control', 'private, no-cache');
   return value;
+}
+
+/** The same for an answer the service already serialised (a MovieSummaryPage). */
+function sendJson(reply: FastifyReply, answer: Cached<string>): string {
+  reply.header('Content-Type', 'application/json; charset=utf-8');
+  return send(reply, answer);
 }

@@ -3,6 +3,7 @@ import { ReviewStatsPort } from './review-stats.port';
 import { NO_FLAGS, UserMarksPort, UserMovieFlags } from './user-marks.port';
 import type { DiscoverQuery, MovieDetails, MovieSummary, MovieSummaryPage, PopularQuery, SearchQuery } from './movie.types';
 import { Cached, TmdbPort } from './tmdb.port';
+import { PageJson } from './page-json';
 
 export type MovieSummaryWithFlags = MovieSummary & UserMovieFlags;
 export type MoviePageWithFlags = Omit<MovieSummaryPage, 'items'> & { items: MovieSummaryWithFlags[] };
@@ -11,7 +12,8 @@ export type MovieWithFlags = MovieDetails & UserMovieFlags & { averageRating: nu
 /**
  * TMDB's movies as one user sees them: the shared, cached TMDB answer with the
  * caller's own flags merged in afterwards (from the per-user flags cache), so
- * nothing personal ever enters the shared cache.
+ * nothing personal ever enters the shared cache. Lists answer JSON text: the
+ * cached page's serialised pieces joined around the caller's flags (PageJson).
  */
 @Injectable()
 export class MoviesService {
@@ -21,15 +23,16 @@ export class MoviesService {
     private readonly reviewStats: ReviewStatsPort,
   ) {}
 
-  async popular(userId: number, query: PopularQuery): Promise<Cached<MoviePageWithFlags>> {
+  /** JSON text of a MoviePageWithFlags. */
+  async popular(userId: number, query: PopularQuery): Promise<Cached<string>> {
     return this.withFlags(userId, await this.tmdb.popular(query));
   }
 
-  async discover(userId: number, query: DiscoverQuery): Promise<Cached<MoviePageWithFlags>> {
+  async discover(userId: number, query: DiscoverQuery): Promise<Cached<string>> {
     return this.withFlags(userId, await this.tmdb.discover(query));
   }
 
-  async search(userId: number, query: SearchQuery): Promise<Cached<MoviePageWithFlags>> {
+  async search(userId: number, query: SearchQuery): Promise<Cached<string>> {
     return this.withFlags(userId, await this.tmdb.search(query));
   }
 
@@ -39,9 +42,9 @@ export class MoviesService {
     return { value: { ...value, ...(flags.get(tmdbId) ?? NO_FLAGS), ...stats }, cache };
   }
 
-  private async withFlags(userId: number, { value, cache }: Cached<MovieSummaryPage>): Promise<Cached<MoviePageWithFlags>> {
-    const flags = await this.flags.forMovies(userId, value.items.map((movie) => movie.tmdbId));
-    const items = value.items.map((movie) => ({ ...movie, ...(flags.get(movie.tmdbId) ?? NO_FLAGS) }));
-    return { value: { ...value, items }, cache };
+  private async withFlags(userId: number, { value, cache }: Cached<MovieSummaryPage>): Promise<Cached<string>> {
+    const page = PageJson.of(value);
+    const flags = await this.flags.forMovies(userId, page.ids);
+    return { value: page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS), cache };
   }
 }

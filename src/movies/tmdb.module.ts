@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { Settings } from '../config/settings';
 import { AppCache } from '../infra/cache/app-cache';
 import { Metrics } from '../infra/metrics/metrics';
+import { UpstreamPacer } from '../infra/pacing/upstream-pacer';
 import { TmdbAdapter } from './tmdb.adapter';
 import { TmdbPort } from './tmdb.port';
 import { DEFAULT_RETRY_TIMING, RetryPolicy } from './upstream/retry-policy';
@@ -37,7 +38,9 @@ type Config = ConfigService<Settings, true>;
       inject: [HttpService, ConfigService, Metrics],
       useFactory: (http: HttpService, config: Config, metrics: Metrics) => {
         const upstream = config.get('upstream', { infer: true });
-        return new TmdbHttpClient(http, new RetryPolicy({ retries: upstream.retries, ...DEFAULT_RETRY_TIMING }), upstream.timeoutMs, metrics);
+        const pace = config.get('tmdb', { infer: true }).requestsPerSecond;
+        const policy = new RetryPolicy({ retries: upstream.retries, ...DEFAULT_RETRY_TIMING });
+        return new TmdbHttpClient(http, policy, upstream.timeoutMs, metrics, new UpstreamPacer(() => pace));
       },
     },
     {

@@ -6,9 +6,9 @@ import { NotConfiguredError, UpstreamError } from '../common/errors/domain-error
 import { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
 import { SpanHandle, traced } from '../infra/tracing/spans';
+import { UpstreamPacer } from '../infra/pacing/upstream-pacer';
 import { AirtablePage, AirtablePort, AirtableRecord, ListRecordsOptions, RecordUpdate } from './airtable.port';
 import { AirtableClientOptions } from './orders.options';
-import { RequestThrottle } from './request-throttle';
 
 const UPSTREAM = 'airtable';
 /** airtable.js switches to POST .../listRecords above this URL length (Airtable refuses URLs over 16k). */
@@ -46,7 +46,8 @@ interface Request {
  * The Orders table through the `airtable` package. airtable.js's own 429 retry
  * (0-5 s of jittered backoff) would hit Airtable's 30-second penalty again and
  * again, so it is switched off (`noRetryIfRateLimited`) and this adapter paces
- * requests, waits out a 429 and retries server errors itself.
+ * requests (AIRTABLE_REQUESTS_PER_SECOND in any one-second window, see
+ * UpstreamPacer), waits out a 429 and retries server errors itself.
  */
 @Injectable()
 export class AirtableAdapter extends AirtablePort {
@@ -54,7 +55,7 @@ export class AirtableAdapter extends AirtablePort {
   private readonly settings: Settings['airtable'];
   private readonly timeoutMs: number;
   private readonly retries: number;
-  private readonly throttle: RequestThrottle;
+  private readonly pacer: UpstreamPacer;
   private base?: Airtable.Base;
 
   constructor(
@@ -67,31 +68,45 @@ export class AirtableAdapter extends AirtablePort {
     const upstream = config.get('upstream', { infer: true });
     this.timeoutMs = upstream.timeoutMs;
     this.retries = upstream.retries;
-    this.throttle = new RequestThrottle(() => this.options.requestsPerSecond);
+    this.pacer = new UpstreamPacer(() => this.options.requestsPerSecond);
   }
 
   isConfigured(): boolean {
     return Boolean(this.settings.token && this.settings.baseId && this.settings.tableId);
   }
 
+  /**
+   * Pages in order. The next page is asked for as soon as this one arrives, while the caller stores it: a listing
+   * then moves at the pacer's speed instead of the sum of Airtable's and the database's times per page.
+   */
   async *listRecords(options: ListRecordsOptions = {}): AsyncIterable<AirtablePage> {
     const params: Record<string, unknown> = { pageSize: options.pageSize ?? 100 };
     if (options.filterByFormula !== undefined) params.filterByFormula = options.filterByFormula;
     if (options.fields) params.fields = options.fields;
+    type Page = { records?: AirtableRecord[]; offset?: string };
+    const fetchPage = (offset: string | undefined): Promise<Page> => {
+      const pending = this.call(this.listRequest(offset ? { ...params, offset } : params), options.signal) as Promise<Page>;
+      // Awaited below; if the caller stops reading first, its failure must not surface as unhandled.
+      pending.catch(() => undefined);
+      return pending;
+    };
     let offset: string | undefined;
     let restarted = false;
+    let next = fetchPage(undefined);
     for (;;) {
-      let page: { records?: AirtableRecord[]; offset?: string };
+      let page: Page;
       try {
-        page = (await this.call(this.listRequest(offset ? { ...params, offset } : params), options.signal)) as typeof page;
+        page = await next;
       } catch (error) {
         // Airtable's list iterators expire; the only way on is to list again from the start.
         if (!(error instanceof AirtableCallError) || error.airtableType !== ITERATOR_EXPIRED || offset === undefined) throw error;
         this.logger.warn({ msg: 'list offset expired: restarting the listing', offset });
         offset = undefined;
         restarted = true;
+        next = fetchPage(undefined);
         continue;
       }
+      if (page.offset) next = fetchPage(page.offset);
       yield { records: page.records ?? [], restarted };
       if (!page.offset) return;
       offset = page.offset;
@@ -153,10 +168,10 @@ export class AirtableAdapter extends AirtablePort {
     let rateLimitWaits = 0;
     for (let attempt = 1; ; attempt += 1) {
       span.setAttributes({ 'upstream.attempts': attempt });
-      await this.throttle.acquire(signal);
+      const release = await this.pacer.acquire(signal);
       const startedAt = Date.now();
       try {
-        const response = await base.makeRequest(request);
+        const response = await base.makeRequest(request).finally(release);
         this.metrics.upstreamRequests.inc({ upstream: UPSTREAM, outcome: String(response.statusCode) });
         return response.body;
       } catch (error) {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Settings } from '../config/settings';
 import { AirtableAdapter } from './airtable.adapter';
 import { AirtablePort } from './airtable.port';
 import { OrderEntity } from './entities/order.entity';
@@ -23,7 +25,12 @@ import { SyncRunsRepository } from './sync-runs.repository';
   controllers: [OrdersController, OrderSyncController],
   providers: [
     { provide: AirtablePort, useClass: AirtableAdapter },
-    AirtableClientOptions,
+    {
+      provide: AirtableClientOptions,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Settings, true>) =>
+        Object.assign(new AirtableClientOptions(), { requestsPerSecond: config.get('airtable', { infer: true }).requestsPerSecond }),
+    },
     OrderSyncOptions,
     OrdersRepository,
     SyncRunsRepository,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 /**
- * How the Airtable client paces itself. Not environment settings: defaults that
- * fit Airtable's published limits, a provider that tests (and a module
- * override, if ever needed) can tune. Read at each use, so changes apply at once.
+ * How the Airtable client paces itself: the pace from AIRTABLE_REQUESTS_PER_SECOND
+ * (OrdersModule fills it in), the rest defaults that fit Airtable's published
+ * limits, a provider that tests can tune. Read at each use, so changes apply at once.
  */
 @Injectable()
 export class AirtableClientOptions {
-  /** Airtable allows 5 requests per second per base; keep headroom for other integrations on the base. 0 = no pacing. */
+  /** Most requests in any one-second window (Airtable allows 5 per base; the default keeps headroom). 0 = no pacing. */
   requestsPerSecond = 4;
   /** After a 429 Airtable refuses every request to the base for 30 seconds. */
   rateLimitPauseMs = 30_000;

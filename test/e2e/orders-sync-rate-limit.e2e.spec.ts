@@ -1,7 +1,7 @@
 import { AirtableClientOptions } from '../../src/orders/orders.options';
 import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
-import { TestApp } from '../support/test-app';
-import { expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+import { airtableEnv, expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,6 +44,26 @@ describe('orders sync under Airtable rate limiting (e2e)', () => {
     expect(sim.countMatching(/^GET /) - before).toBe(15);
     expect(Date.now() - started).toBeGreaterThanOrEqual(14 * 250 - 50);
     api.app.get(AirtableClientOptions).requestsPerSecond = 0;
+  });
+
+  it('runs at the limit itself with AIRTABLE_REQUESTS_PER_SECOND=5: every page, no 429', async () => {
+    const atLimit = await startTestApp({ ...airtableEnv(sim), AIRTABLE_REQUESTS_PER_SECOND: '5' });
+    try {
+      await sleep(1100);
+      expect(atLimit.app.get(AirtableClientOptions).requestsPerSecond).toBe(5);
+      const before = sim.countMatching(/^GET /);
+      const started = Date.now();
+      const response = await syncNow(atLimit, 'full=true');
+      const elapsed = Date.now() - started;
+      expect(response.body).toMatchObject({ status: 'succeeded', fetched: 1500 });
+      expect(sim.countMatching(/^GET /) - before).toBe(15);
+      // Five in the first second, five in the next, five in the third: never six in one second.
+      expect(elapsed).toBeGreaterThanOrEqual(2000);
+      const metrics = await atLimit.request('GET', '/metrics');
+      expect(metrics.text).not.toMatch(/upstream_requests_total\{upstream="airtable",outcome="429"\}/);
+    } finally {
+      await atLimit.close();
+    }
   });
 
   it('gives up after repeated 429s and records the run as failed', async () => {

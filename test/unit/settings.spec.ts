@@ -31,6 +31,8 @@ describe('settings', () => {
     expect(settings.tmdb.baseUrl).toBe('https://api.themoviedb.org/3');
     expect(settings.notion.baseUrl).toBe('https://api.notion.com');
     expect(settings.airtable.endpointUrl).toBe('https://api.airtable.com');
+    expect(settings.airtable.requestsPerSecond).toBe(4);
+    expect(settings.tmdb.requestsPerSecond).toBe(40);
     expect(settings.sync).toEqual({ intervalMinutes: 5, onStartup: true, maxDeleteRatio: 0.1, notionReconcileMinutes: 60 });
     expect(settings.database.runMigrationsOnStartup).toBe(true);
   });
@@ -42,7 +44,10 @@ describe('settings', () => {
       STATIC_API_TOKENS: 'tok-abcdefgh:robot:ADMIN', CORS_ORIGINS: 'https://a.example, https://b.example',
       RATE_LIMIT_PER_MINUTE: '50', TRUST_PROXY: '10.0.0.0/8,127.0.0.1', TMDB_BASE_URL: 'https://tmdb.example/3/',
       SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', SYNC_MAX_DELETE_RATIO: '0.25', NOTION_RECONCILE_MINUTES: '15',
+      AIRTABLE_REQUESTS_PER_SECOND: '5', TMDB_REQUESTS_PER_SECOND: '25',
     });
+    expect(settings.airtable.requestsPerSecond).toBe(5);
+    expect(settings.tmdb.requestsPerSecond).toBe(25);
     expect(settings.app).toMatchObject({ port: 8080, corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 50, trustProxy: ['10.0.0.0/8', '127.0.0.1'] });
     expect(settings.cache).toMatchObject({ redisUrl: 'redis://cache:6379', ttlSeconds: 60, staleTtlSeconds: 3600 });
     expect(settings.upstream).toEqual({ retries: 5, timeoutMs: 2500 });
@@ -63,6 +68,10 @@ describe('settings', () => {
     ['SYNC_MAX_DELETE_RATIO', '1.5'],
     ['JWT_EXPIRES_IN', 'forever'],
     ['NODE_ENV', 'staging'],
+    ['AIRTABLE_REQUESTS_PER_SECOND', '0'],
+    ['AIRTABLE_REQUESTS_PER_SECOND', '4.5'],
+    ['TMDB_REQUESTS_PER_SECOND', '0'],
+    ['TMDB_REQUESTS_PER_SECOND', 'fast'],
   ])('refuses %s=%s', (name, value) => {
     expect(problemsOf({ [name]: value }).join(' ')).toContain(name);
   });

@@ -7,6 +7,7 @@ import { UpstreamError } from '../../src/common/errors/domain-error';
 import { Metrics } from '../../src/infra/metrics/metrics';
 import { RetryPolicy } from '../../src/movies/upstream/retry-policy';
 import { TmdbHttpClient } from '../../src/movies/upstream/tmdb-http.client';
+import { UpstreamPacer } from '../../src/infra/pacing/upstream-pacer';
 import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 
 /** axios' CommonJS and ESM typings differ; the instance is the same. */
@@ -30,12 +31,12 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
     jest.restoreAllMocks();
   });
 
-  function client(options: { token?: string; baseURL?: string; timeoutMs?: number } = {}) {
+  function client(options: { token?: string; baseURL?: string; timeoutMs?: number; pacer?: UpstreamPacer } = {}) {
     const http = asHttp(
       axios.create({ baseURL: options.baseURL ?? tmdb.apiRoot, headers: { Authorization: `Bearer ${options.token ?? tmdb.token}` } }),
     );
     const policy = new RetryPolicy({ retries: 2, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 2000 });
-    return new TmdbHttpClient(http, policy, options.timeoutMs ?? 500, metrics);
+    return new TmdbHttpClient(http, policy, options.timeoutMs ?? 500, metrics, options.pacer);
   }
   const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as UpstreamError);
 
@@ -104,6 +105,38 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
       expect(hits).toBe(3);
     } finally {
       await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it('takes a turn of the pacer for every attempt, retries included, and gives it back when answered', async () => {
+    const pacer = new UpstreamPacer(() => 40);
+    const turns = jest.spyOn(pacer, 'acquire');
+    // A movie no earlier test asks for: their attempts still in flight (a timed-out one) must not take the fault.
+    const id = tmdb.sampleMovieIds()[1];
+    tmdb.faults({ failNext: 1, status: 503, match: new RegExp(`/movie/${id}$`) });
+    await expect(client({ pacer }).get({ path: `/movie/${id}`, query: {} })).resolves.toMatchObject({ id });
+    expect(turns).toHaveBeenCalledTimes(2);
+    const account = client({ pacer }).paced(async () => 'posted');
+    await expect(account).resolves.toBe('posted');
+    expect(turns).toHaveBeenCalledTimes(3);
+  });
+
+  it('holds a burst to TMDB_REQUESTS_PER_SECOND: the call after the limit waits for a window after the first answer', async () => {
+    const arrivals: number[] = [];
+    const answeredAt: number[] = [];
+    const upstream = createServer((_request, response) => {
+      arrivals.push(Date.now());
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":550}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseURL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/3`;
+      const paced = client({ baseURL, pacer: new UpstreamPacer(() => 3, 300) });
+      await Promise.all(Array.from({ length: 4 }, () => paced.get({ path: '/movie/550', query: {} }).then(() => answeredAt.push(Date.now()))));
+      expect(arrivals).toHaveLength(4);
+      expect(arrivals[3] - Math.min(...answeredAt)).toBeGreaterThanOrEqual(295);
+    } finally {
+      await new Promise((resolve) => upstream.close(resolve));
     }
   });
 });

@@ -1,22 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { Settings } from '../../config/settings';
 import { RedisConnection } from '../redis/redis-connection';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RateLimitOptions } from './rate-limit.options';
+import { SharedRateCounter } from './shared-rate-counter';
 
-const ONE_MINUTE_MS = 60_000;
-
+/** What the global RateLimitGuard (bound in AppModule) counts with. */
 @Module({
-  imports: [
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService, RedisConnection],
-      useFactory: (config: ConfigService<Settings, true>, redis: RedisConnection) => ({
-        throttlers: [{ name: 'default', ttl: ONE_MINUTE_MS, limit: config.get('app', { infer: true }).rateLimitPerMinute }],
-        storage: new RedisThrottlerStorage(redis),
-        errorMessage: 'Too many requests; slow down and retry after the number of seconds in Retry-After.',
-      }),
-    }),
+  providers: [
+    {
+      provide: RateLimitOptions,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Settings, true>) => new RateLimitOptions(config.get('app', { infer: true }).rateLimitPerMinute),
+    },
+    { provide: SharedRateCounter, inject: [RedisConnection], useFactory: (redis: RedisConnection) => new SharedRateCounter(redis) },
   ],
+  exports: [RateLimitOptions, SharedRateCounter],
 })
 export class RateLimitModule {}

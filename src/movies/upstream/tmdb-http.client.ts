@@ -5,6 +5,7 @@ import type { AxiosResponse } from 'axios';
 import { UpstreamError } from '../../common/errors/domain-error';
 import { Metrics } from '../../infra/metrics/metrics';
 import { SpanHandle, traced } from '../../infra/tracing/spans';
+import { UpstreamPacer } from '../../infra/pacing/upstream-pacer';
 import { parseRetryAfter, RetryPolicy } from './retry-policy';
 
 export const TMDB = 'tmdb';
@@ -24,8 +25,14 @@ interface AttemptFailure {
   error: UpstreamError;
 }
 
+
+/** For clients built without a pace (unit tests of other behaviour); the module always gives one. */
+const UNPACED = new UpstreamPacer(() => 0);
+
 /**
- * Every GET to TMDB goes through here: a timeout per attempt, retries with
+ * Every GET to TMDB goes through here: one pacer in front of every attempt
+ * (TMDB_REQUESTS_PER_SECOND per replica, so a burst of cold details waits its
+ * turn instead of drawing 429s), a timeout per attempt, retries with
  * backoff on network errors, 5xx and 429 (never on other 4xx), one warning per
  * failed attempt, and counters for the dashboards. Failures leave as
  * UpstreamError whose kind says what the client should see (404, 502, 503, 504).
@@ -39,7 +46,16 @@ export class TmdbHttpClient {
     private readonly policy: RetryPolicy,
     private readonly timeoutMs: number,
     private readonly metrics: Metrics,
+    private readonly pacer: UpstreamPacer = UNPACED,
   ) {}
+
+  /**
+   * Runs any other TMDB call (a POST of the account routes) in its turn of the same pace: every request this
+   * replica sends to TMDB must go through here or through `get`.
+   */
+  paced<T>(call: () => Promise<T>): Promise<T> {
+    return this.pacer.run(call);
+  }
 
   /** One span per call, its failed attempts as events (the HTTP instrumentation adds a span per attempt). */
   get<T>(request: TmdbRequest): Promise<T> {
@@ -73,6 +89,8 @@ export class TmdbHttpClient {
   }
 
   private async attempt<T>(request: TmdbRequest): Promise<{ data: T } | { failure: AttemptFailure }> {
+    // The timeout counts from the send, not from the wait for a turn.
+    const release = await this.pacer.acquire();
     const abort = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -92,6 +110,7 @@ export class TmdbHttpClient {
       return { failure };
     } finally {
       clearTimeout(timer);
+      release();
     }
     this.metrics.upstreamRequests.inc({ upstream: TMDB, outcome: String(response.status) });
     if (response.status >= 200 && response.status < 300) {

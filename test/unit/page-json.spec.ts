@@ -1,0 +1,50 @@
+import type { MovieSummary, MovieSummaryPage } from '../../src/movies/movie.types';
+import { PageJson } from '../../src/movies/page-json';
+import { NO_FLAGS, UserMovieFlags } from '../../src/movies/user-marks.port';
+
+const movie = (tmdbId: number, title: string): MovieSummary => ({
+  tmdbId,
+  title,
+  originalTitle: title,
+  originalLanguage: 'en',
+  releaseDate: tmdbId % 2 ? '1999-10-15' : null,
+  overview: 'He said "no" \\ then }{ ],[ "items":[] \u2028 ok',
+  genreIds: [18, 53],
+  posterUrl: null,
+  backdropUrl: 'https://image.tmdb.org/t/p/w1280/x.jpg',
+  voteAverage: 8.4,
+  voteCount: 29000,
+  popularity: 61.4,
+  adult: false,
+});
+
+const pageOf = (items: MovieSummary[]): MovieSummaryPage => ({ items, page: 3, pageSize: 20, totalItems: 10_000, totalPages: 500 });
+
+describe('PageJson', () => {
+  it('renders exactly JSON.stringify of the page with each item\'s flags merged last', () => {
+    const page = pageOf([movie(550, 'Fight Club'), movie(603, 'The Matrix'), movie(13, 'Forrest "Gump"')]);
+    const flags = new Map<number, UserMovieFlags>([
+      [550, { favorite: true, inWatchlist: true, myRating: 4.5 }],
+      [13, { favorite: false, inWatchlist: false, myRating: 2 }],
+    ]);
+    const flagsOf = (id: number) => flags.get(id) ?? NO_FLAGS;
+
+    const text = PageJson.of(page).render(flagsOf);
+
+    expect(text).toBe(JSON.stringify({ ...page, items: page.items.map((item) => ({ ...item, ...flagsOf(item.tmdbId) })) }));
+    expect(JSON.parse(text).items[0]).toMatchObject({ tmdbId: 550, favorite: true, myRating: 4.5 });
+  });
+
+  it('serialises a page once, and gives each user their own flags', () => {
+    const page = pageOf([movie(550, 'Fight Club')]);
+    const json = PageJson.of(page);
+    expect(PageJson.of(page)).toBe(json);
+    expect(JSON.parse(json.render(() => ({ favorite: true, inWatchlist: false, myRating: null }))).items[0].favorite).toBe(true);
+    expect(JSON.parse(json.render(() => NO_FLAGS)).items[0].favorite).toBe(false);
+  });
+
+  it('renders an empty page', () => {
+    const page = pageOf([]);
+    expect(PageJson.of(page).render(() => NO_FLAGS)).toBe(JSON.stringify(page));
+  });
+});
