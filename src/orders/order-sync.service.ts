@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryRunnerAlreadyReleasedError, TypeORMError } from 'typeorm';
-import { ConflictError, DomainError, NotConfiguredError, NotFoundError } from '../common/errors/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page } from '../common/http/pagination';
-import { AirtablePort } from './airtable.port';
 import { ImportPlan, OrderImporter } from './order-importer';
 import { HeldSyncLock, OrderSyncLock } from './order-sync.lock';
+import { OrderSource, orderSourceNotConfigured } from './order-source.port';
 import { OrderSyncOptions } from './orders.options';
 import { emptyFigures, SyncRun, SyncTrigger } from './sync-run.types';
 import { SyncHistory, SyncRunsRepository } from './sync-runs.repository';
@@ -33,7 +33,7 @@ export class OrderSyncService implements OnModuleDestroy {
   private stopping = false;
 
   constructor(
-    private readonly airtable: AirtablePort,
+    private readonly source: OrderSource,
     private readonly lock: OrderSyncLock,
     private readonly runs: SyncRunsRepository,
     private readonly importer: OrderImporter,
@@ -41,7 +41,7 @@ export class OrderSyncService implements OnModuleDestroy {
   ) {}
 
   isConfigured(): boolean {
-    return this.airtable.isConfigured();
+    return this.source.isConfigured();
   }
 
   /**
@@ -49,12 +49,7 @@ export class OrderSyncService implements OnModuleDestroy {
    * already going anywhere, NotConfiguredError without Airtable.
    */
   async start(trigger: SyncTrigger, request: { fullPass?: boolean } = {}): Promise<StartedRun> {
-    if (!this.airtable.isConfigured()) {
-      throw new NotConfiguredError(
-        'AirtableNotConfigured',
-        'Airtable is not configured on this server (AIRTABLE_TOKEN, AIRTABLE_BASE_ID, AIRTABLE_TABLE_ID): orders cannot be imported.',
-      );
-    }
+    if (!this.source.isConfigured()) throw orderSourceNotConfigured();
     if (this.stopping) throw new ConflictError('ShuttingDown', 'This server is shutting down; try again on another replica.');
     const lock = await this.lock.tryAcquire();
     if (!lock) throw await this.alreadyRunning();

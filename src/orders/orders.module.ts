@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AirtableAdapter } from './airtable.adapter';
+import { AirtableOrderSource } from './airtable-order-source';
 import { AirtablePort } from './airtable.port';
 import { OrderEntity } from './entities/order.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { OrderImporter } from './order-importer';
+import { OrderSource } from './order-source.port';
 import { OrderSyncController } from './order-sync.controller';
 import { OrderSyncLock } from './order-sync.lock';
 import { OrderSyncScheduler } from './order-sync.scheduler';
@@ -21,7 +23,9 @@ import { SyncRunsRepository } from './sync-runs.repository';
   imports: [TypeOrmModule.forFeature([OrderEntity, SyncRunEntity])],
   controllers: [OrdersController, OrderSyncController],
   providers: [
+    // Airtable's records, fields and formulas stay behind OrderSource.
     { provide: AirtablePort, useClass: AirtableAdapter },
+    { provide: OrderSource, useClass: AirtableOrderSource },
     AirtableClientOptions,
     OrderSyncOptions,
     OrdersRepository,
