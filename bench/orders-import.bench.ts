@@ -40,7 +40,7 @@ async function upsertRowsPerSecond(databaseUrl: string): Promise<number> {
   await admin.query('TRUNCATE orders');
   await admin.query('DELETE FROM order_stats');
   await admin.end();
-  const dataSource = new DataSource({ ...postgresOptions({ url: databaseUrl, runMigrationsOnStartup: false }) });
+  const dataSource = new DataSource({ ...postgresOptions({ url: databaseUrl, runMigrationsOnStartup: false, poolSize: 5 }) });
   await dataSource.initialize();
   try {
     const repository = new OrdersRepository(dataSource);

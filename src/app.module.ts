@@ -15,6 +15,7 @@ import { RateLimitGuard } from './infra/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { FavoritesModule } from './favorites/favorites.module';
+import { WatchlistModule } from './watchlist/watchlist.module';
 import { MoviesModule } from './movies/movies.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { SharedListsModule } from './shared-lists/shared-lists.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PortBindingsModule,
         MoviesModule,
         FavoritesModule,
+        WatchlistModule,
         RatingsModule,
         SharedListsModule,
         CatalogModule,

@@ -51,6 +51,8 @@ export interface CatalogSummary {
   voteAverage: number;
   voteCount: number;
   adult: boolean;
+  /** TMDB's `video` flag (direct-to-video releases, recordings): discover hides these unless include_video=true. */
+  video: boolean;
   /** US dollars; 0 when unknown, as TMDB reports it. */
   revenue: number;
   budget: number;

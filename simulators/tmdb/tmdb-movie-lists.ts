@@ -51,6 +51,7 @@ function genreFilter(withGenres: string | undefined): MovieFilter | undefined {
 function discoverFilters(query: QueryValues): MovieFilter[] {
   const filters: MovieFilter[] = [];
   if (query.include_adult !== 'true') filters.push((movie) => !movie.adult);
+  if (query.include_video !== 'true') filters.push((movie) => !movie.video);
   for (const key of ['primary_release_year', 'year']) {
     const year = asNumber(query[key]);
     if (year !== undefined) filters.push((movie) => yearOf(movie) === year);

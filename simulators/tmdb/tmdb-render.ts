@@ -29,7 +29,7 @@ export function renderListItem(movie: CatalogMovie): TmdbMovieListItem {
     poster_path: poster(movie),
     release_date: movie.releaseDate,
     title: movie.title,
-    video: false,
+    video: movie.video,
     vote_average: movie.voteAverage,
     vote_count: movie.voteCount,
   };
@@ -74,7 +74,7 @@ export function renderDetails(movie: CatalogMovie): TmdbMovieDetails {
     status: movie.status,
     tagline: movie.tagline,
     title: movie.title,
-    video: false,
+    video: movie.video,
     vote_average: movie.voteAverage,
     vote_count: movie.voteCount,
   };

@@ -29,6 +29,7 @@ export function sampleCatalogMovie(spec: SampleMovieSpec): CatalogMovie {
     voteAverage: spec.vote[0],
     voteCount: spec.vote[1],
     adult: false,
+    video: false,
     hasPoster: true,
     hasBackdrop: true,
     imdbId: spec.imdbId,

@@ -1,6 +1,6 @@
 import { seededRandom } from '../simulator-kit';
 import { CastCredit, CatalogMovie, CatalogSummary, CatalogVideo, CrewCredit, departmentOf, Gender, WatchOffers } from './tmdb-catalog-movie';
-import { roundTo } from './tmdb-deterministic';
+import { roundTo, stableHash } from './tmdb-deterministic';
 import { GENRE, HOME_COUNTRY_OF_LANGUAGE } from './tmdb-reference-data';
 import { COUNTRY_PROVIDERS, ProviderKey, WATCH_COUNTRIES } from './tmdb-watch-providers';
 import { teaser, trailer } from './tmdb-videos';
@@ -157,6 +157,8 @@ export function syntheticSummary(id: number): CatalogSummary {
     voteAverage: voteCount === 0 ? 0 : roundTo(4 + random() * 4.6, 3),
     voteCount,
     adult: random() < 0.02,
+    // From the id alone, not the stream, so every other field stays what it was before this flag existed.
+    video: stableHash(`video:${id}`) % 100 < 3,
     budget,
     revenue: budget === 0 || !released ? 0 : Math.round(budget * (0.2 + random() * 3.5)),
   };

@@ -3,11 +3,18 @@ import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Settings } from '../config/settings';
+import { WindowCounter } from '../infra/rate-limit/window-counter';
+import { RedisConnection } from '../infra/redis/redis-connection';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { UserEntity } from './entities/user.entity';
+import { LoginLimiter } from './login-limiter';
 import { PasswordHasher } from './password-hasher';
+import { RevocationsRepository } from './revocations.repository';
+import { StaticTokenUsers } from './static-token-users';
+import { TokenRevocations } from './token-revocations';
 import { UserDirectory } from './user-directory';
 import { UsersRepository } from './users.repository';
 
@@ -30,7 +37,23 @@ const AUDIENCE = 'cinemateca-api';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, Authenticator, PasswordHasher, UsersRepository, UserDirectory],
-  exports: [UserDirectory, Authenticator],
+  providers: [
+    AuthService,
+    Authenticator,
+    PasswordHasher,
+    UsersRepository,
+    UserDirectory,
+    StaticTokenUsers,
+    RevocationsRepository,
+    TokenRevocations,
+    { provide: WindowCounter, inject: [RedisConnection], useFactory: (redis: RedisConnection) => new WindowCounter(redis) },
+    { provide: LoginLimiter, inject: [WindowCounter], useFactory: (counter: WindowCounter) => new LoginLimiter(counter) },
+    {
+      provide: AuthFailureLimiter,
+      inject: [WindowCounter, RedisConnection, ConfigService],
+      useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) => new AuthFailureLimiter(counter, redis, config),
+    },
+  ],
+  exports: [UserDirectory, Authenticator, AuthFailureLimiter],
 })
 export class AuthModule {}

@@ -1,21 +1,30 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../common/auth/auth-user';
 import { UnauthenticatedError } from '../common/errors/domain-error';
+import { parseDecimalInteger } from '../common/http/decimal';
 import { Role, Settings } from '../config/settings';
 import { StaticTokenRegistry } from './static-tokens';
-import { UsersRepository } from './users.repository';
+import { StaticTokenUsers } from './static-token-users';
+import { TokenRevocations } from './token-revocations';
 
 interface AccessTokenClaims {
   sub: string;
   username: string;
   role: Role;
+  /** The user's token version when issued; "log out everywhere" raises it. */
+  ver?: number;
+  /** The token's own id, for "log out" of this token alone. */
+  jti?: string;
+  exp?: number;
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** Anything longer is not a token of ours; refusing early bounds the work per request. */
 const MAX_TOKEN_LENGTH = 4096;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Turns a bearer token (JWT or static API token) into the caller, or says why it cannot. */
 @Injectable()
@@ -25,32 +34,22 @@ export class Authenticator implements OnApplicationBootstrap {
 
   constructor(
     private readonly jwt: JwtService,
-    private readonly users: UsersRepository,
+    private readonly staticTokenUsers: StaticTokenUsers,
+    private readonly revocations: TokenRevocations,
     private readonly config: ConfigService<Settings, true>,
   ) {}
 
-  /** Makes sure every static token's user exists, then keeps the tokens as digests only. */
+  /** Binds every static token to its user (see StaticTokenUsers), then keeps the tokens as digests only. */
   async onApplicationBootstrap(): Promise<void> {
     const settings = this.config.get('auth', { infer: true });
-    const entries = [];
-    for (const { token, username, role } of settings.staticTokens) {
-      const existing = await this.users.findByUsername(username);
-      const user =
-        existing ??
-        (await this.users
-          .create({ username, email: `${username.toLowerCase()}@cinemateca.local`, passwordHash: null, role })
-          .then(async (result) => (result.created ? result.user : await this.users.findByUsername(username))));
-      if (!user) throw new Error(`could not create the user ${username} of a static API token`);
-      entries.push({ token, user: { id: user.id, username: user.username, role } });
-    }
-    this.staticTokens.replace(entries);
+    this.staticTokens.replace(await this.staticTokenUsers.bind(settings.staticTokens));
     if (settings.jwtSecretGenerated) {
       this.logger.warn('JWT_SECRET is not set: using a random secret, so tokens die with this process');
     }
   }
 
-  issue(user: AuthUser): string {
-    const claims: AccessTokenClaims = { sub: String(user.id), username: user.username, role: user.role };
+  issue(user: AuthUser & { tokenVersion: number }): string {
+    const claims: AccessTokenClaims = { sub: String(user.id), username: user.username, role: user.role, ver: user.tokenVersion, jti: randomUUID() };
     return this.jwt.sign(claims);
   }
 
@@ -67,11 +66,23 @@ export class Authenticator implements OnApplicationBootstrap {
   }
 
   private async verifyJwt(token: string): Promise<AuthUser> {
+    const { caller, tokenVersion } = await this.verifySignature(token);
+    // After the signature: only then are the claims ours to trust.
+    if (await this.revocations.isRevoked({ userId: caller.id, tokenId: caller.jwt?.id, tokenVersion })) {
+      throw new UnauthenticatedError('TokenRevoked', 'The access token has been revoked (logged out); log in again.');
+    }
+    return caller;
+  }
+
+  private async verifySignature(token: string): Promise<{ caller: AuthUser; tokenVersion?: number }> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-      const id = Number(claims.sub);
+      const id = parseDecimalInteger(claims.sub) ?? NaN;
       if (!Number.isSafeInteger(id) || (claims.role !== 'ADMIN' && claims.role !== 'USER')) throw new Error('bad claims');
-      return { id, username: claims.username, role: claims.role };
+      if (claims.ver !== undefined && !Number.isSafeInteger(claims.ver)) throw new Error('bad claims');
+      if (claims.jti !== undefined && !UUID.test(claims.jti)) throw new Error('bad claims');
+      const jwt = { id: claims.jti, expiresAt: new Date((claims.exp ?? 0) * 1000) };
+      return { caller: { id, username: claims.username, role: claims.role, jwt }, tokenVersion: claims.ver };
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new UnauthenticatedError('TokenExpired', 'The access token has expired; log in again.');
       throw new UnauthenticatedError('InvalidToken', 'The bearer token is not valid.');

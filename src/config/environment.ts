@@ -51,6 +51,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   STATIC_API_TOKENS?: string;
 
+  /** Required in production (REQUIRED_IN_PRODUCTION): the development default would let no real browser origin in. */
   @IsString()
   CORS_ORIGINS = 'http://localhost:5173';
 
@@ -59,6 +60,22 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   TRUST_PROXY?: string;
+
+  /** Failed bearer authentications (missing, malformed, unknown, expired or revoked token) per client IP and minute. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  AUTH_FAILURES_PER_MINUTE = 20;
+
+  /** Worker threads that run bcrypt; unset: one less than the CPUs, between 1 and 4. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  PASSWORD_HASH_WORKERS?: number;
+
+  /** Password hashes waiting for a worker before login and register answer 503. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  PASSWORD_HASH_QUEUE = 32;
+
+  /** Connections each replica keeps to PostgreSQL; replicas x this must stay under the server's max_connections. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  DATABASE_POOL_SIZE = 10;
 
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   TMDB_API_TOKEN?: string;
@@ -100,7 +117,20 @@ export class EnvironmentVariables {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
 
-export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'JWT_SECRET', 'TMDB_API_TOKEN'] as const;
+export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'JWT_SECRET', 'TMDB_API_TOKEN', 'CORS_ORIGINS'] as const;
+
+/** Upstream roots that carry our credentials: https in production, except to this host itself. */
+const UPSTREAM_URLS = ['TMDB_BASE_URL', 'NOTION_BASE_URL', 'AIRTABLE_ENDPOINT_URL'] as const;
+
+/** Loopback never leaves the machine (a local mirror or sidecar), so plain http there exposes nothing. */
+function isHttpsOrLoopback(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 /** Secrets that must never reach production: the development defaults and obvious placeholders. */
 const PLACEHOLDER_SECRETS = /^(changeme|change-me|secret|please-change|xxx+|todo)$/i;
@@ -122,10 +152,14 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     ),
   );
   if (variables.NODE_ENV === 'production') {
-    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !variables[name]);
+    // CORS_ORIGINS has a development default on the class, so production asks whether the environment set it.
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => (name === 'CORS_ORIGINS' ? !defined.CORS_ORIGINS?.trim() : !variables[name]));
     if (missing.length > 0) problems.push(`${missing.join(', ')} must be set when NODE_ENV=production`);
     if (variables.JWT_SECRET && (variables.JWT_SECRET.length < 32 || PLACEHOLDER_SECRETS.test(variables.JWT_SECRET))) {
       problems.push('JWT_SECRET must be at least 32 characters and not a placeholder in production');
+    }
+    for (const name of UPSTREAM_URLS) {
+      if (!isHttpsOrLoopback(variables[name])) problems.push(`${name} must be an https URL in production`);
     }
   }
   if (problems.length > 0) throw new SettingsError(problems);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { EnvironmentVariables, SettingsError, validateEnvironment } from './environment';
 
 export type Role = 'ADMIN' | 'USER';
@@ -25,6 +26,8 @@ export interface DatabaseSettings {
   /** Unset in development: an embedded PostgreSQL is started and this is filled in. */
   url?: string;
   runMigrationsOnStartup: boolean;
+  /** Connections of this replica's pool (DATABASE_POOL_SIZE). */
+  poolSize: number;
 }
 
 export interface CacheSettings {
@@ -46,6 +49,10 @@ export interface AuthSettings {
   jwtExpiresIn: string;
   jwtExpiresInSeconds: number;
   staticTokens: StaticTokenSetting[];
+  /** Failed bearer authentications per client IP and minute before 429. */
+  failuresPerMinute: number;
+  passwordHashWorkers: number;
+  passwordHashQueue: number;
 }
 
 export interface TmdbSettings {
@@ -88,7 +95,10 @@ export const DEFAULT_STATIC_API_TOKENS = 'abcdef1234567890:admin:ADMIN,123456789
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function parseStaticTokens(raw: string): StaticTokenSetting[] {
+/** A static token is a long-lived secret: in production it must resist guessing on its own. */
+export const MIN_PRODUCTION_STATIC_TOKEN_LENGTH = 32;
+
+export function parseStaticTokens(raw: string, isProduction = false): StaticTokenSetting[] {
   const problems: string[] = [];
   const tokens = raw
     .split(',')
@@ -100,6 +110,8 @@ export function parseStaticTokens(raw: string): StaticTokenSetting[] {
         problems.push(`STATIC_API_TOKENS entry "${entry.replace(/^[^:]*/, '***')}" must be token:username:ADMIN|USER`);
       } else if (token.length < 8) {
         problems.push(`STATIC_API_TOKENS token for ${username} must be at least 8 characters`);
+      } else if (isProduction && token.length < MIN_PRODUCTION_STATIC_TOKEN_LENGTH) {
+        problems.push(`STATIC_API_TOKENS token for ${username} must be at least ${MIN_PRODUCTION_STATIC_TOKEN_LENGTH} characters in production`);
       }
       return { token, username, role: role as Role };
     });
@@ -126,7 +138,7 @@ export function durationToSeconds(duration: string): number {
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const vars = validateEnvironment(env);
   const isProduction = vars.NODE_ENV === 'production';
-  const staticTokens = parseStaticTokens(vars.STATIC_API_TOKENS ?? (isProduction ? '' : DEFAULT_STATIC_API_TOKENS));
+  const staticTokens = parseStaticTokens(vars.STATIC_API_TOKENS ?? (isProduction ? '' : DEFAULT_STATIC_API_TOKENS), isProduction);
   return {
     app: {
       port: vars.PORT,
@@ -138,7 +150,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       logLevel: vars.LOG_LEVEL,
       bodyLimitBytes: BODY_LIMIT_BYTES,
     },
-    database: { url: vars.DATABASE_URL, runMigrationsOnStartup: !isProduction },
+    database: { url: vars.DATABASE_URL, runMigrationsOnStartup: !isProduction, poolSize: vars.DATABASE_POOL_SIZE },
     cache: {
       redisUrl: vars.REDIS_URL,
       keyPrefix: vars.REDIS_KEY_PREFIX,
@@ -152,6 +164,9 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       jwtExpiresIn: vars.JWT_EXPIRES_IN,
       jwtExpiresInSeconds: durationToSeconds(vars.JWT_EXPIRES_IN),
       staticTokens,
+      failuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
+      passwordHashWorkers: vars.PASSWORD_HASH_WORKERS ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
+      passwordHashQueue: vars.PASSWORD_HASH_QUEUE,
     },
     tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, '') },
     notion: { token: vars.NOTION_TOKEN, databaseId: vars.NOTION_DATABASE_ID, baseUrl: vars.NOTION_BASE_URL.replace(/\/+$/, '') },

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
-import { mapBounded } from './bounded-map';
+import { mapBounded } from '../movie-snapshots/bounded-map';
 
 /**
  * TMDB calls in flight at once for one list: 100 cold favorites then take about five upstream round trips

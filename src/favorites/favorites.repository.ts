@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { FavoriteEntity } from './entities/favorite.entity';
 
 export type FavoriteSort = 'releaseDate' | 'rating';
@@ -22,6 +22,14 @@ export interface NewFavorite {
   title: string;
   releaseDate: string | null;
   posterPath: string | null;
+}
+
+/** A favorite brought in from elsewhere (a linked TMDb account), with what TMDB says of the movie. */
+export type ImportedFavorite = Omit<NewFavorite, 'userId'> & { addedAt?: Date };
+
+export interface FavoriteEntry {
+  tmdbId: number;
+  addedAt: Date;
 }
 
 /**
@@ -58,14 +66,54 @@ export class FavoritesRepository {
     return this.favorites.findOneBy({ userId, tmdbId });
   }
 
-  /** Adds the favorite unless it is there already (a concurrent add may win); `created` says which. */
-  async add(favorite: NewFavorite): Promise<{ favorite: FavoriteEntity; created: boolean }> {
+  /**
+   * Adds the favorite unless it is there already (a concurrent add may win) or the user holds `cap`
+   * favorites, in one statement (concurrent adds may pass the cap by the number in flight, never more).
+   */
+  async add(favorite: NewFavorite, cap: number): Promise<{ favorite: FavoriteEntity; created: boolean } | 'full'> {
     const inserted: unknown[] = await this.favorites.query(
-      `INSERT INTO favorites (user_id, tmdb_id, title, release_date, poster_path) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO favorites (user_id, tmdb_id, title, release_date, poster_path)
+       SELECT $1, $2, $3, $4, $5 WHERE (SELECT count(*) FROM favorites WHERE user_id = $1) < $6
        ON CONFLICT (user_id, tmdb_id) DO NOTHING RETURNING tmdb_id`,
-      [favorite.userId, favorite.tmdbId, favorite.title, favorite.releaseDate, favorite.posterPath],
+      [favorite.userId, favorite.tmdbId, favorite.title, favorite.releaseDate, favorite.posterPath, cap],
     );
-    return { favorite: (await this.find(favorite.userId, favorite.tmdbId))!, created: inserted.length > 0 };
+    const stored = await this.find(favorite.userId, favorite.tmdbId);
+    return stored ? { favorite: stored, created: inserted.length > 0 } : 'full';
+  }
+
+  /** Every favorite of the user, oldest first, for merging with a linked account. */
+  async entries(userId: number): Promise<FavoriteEntry[]> {
+    const rows: Array<{ tmdb_id: number; created_at: Date }> = await this.favorites.query(
+      `SELECT tmdb_id, created_at FROM favorites WHERE user_id = $1 ORDER BY created_at, tmdb_id`,
+      [userId],
+    );
+    return rows.map((row) => ({ tmdbId: row.tmdb_id, addedAt: row.created_at }));
+  }
+
+  /** Inserts those not there yet (now when `addedAt` is not given); answers how many were inserted. */
+  async addMany(userId: number, favorites: readonly ImportedFavorite[]): Promise<number> {
+    if (favorites.length === 0) return 0;
+    const rows: unknown[] = await this.favorites.query(
+      `INSERT INTO favorites (user_id, tmdb_id, title, release_date, poster_path, created_at)
+       SELECT $1, f.tmdb_id, f.title, f.release_date, f.poster_path, coalesce(f.added_at, now())
+         FROM unnest($2::int[], $3::text[], $4::date[], $5::text[], $6::timestamptz[]) AS f (tmdb_id, title, release_date, poster_path, added_at)
+       ON CONFLICT (user_id, tmdb_id) DO NOTHING RETURNING tmdb_id`,
+      [
+        userId,
+        favorites.map((f) => f.tmdbId),
+        favorites.map((f) => f.title),
+        favorites.map((f) => f.releaseDate),
+        favorites.map((f) => f.posterPath),
+        favorites.map((f) => f.addedAt?.toISOString() ?? null),
+      ],
+    );
+    return rows.length;
+  }
+
+  async removeMany(userId: number, tmdbIds: readonly number[]): Promise<number> {
+    if (tmdbIds.length === 0) return 0;
+    const result = await this.favorites.delete({ userId, tmdbId: In([...tmdbIds]) });
+    return result.affected ?? 0;
   }
 
   async delete(userId: number, tmdbId: number): Promise<boolean> {

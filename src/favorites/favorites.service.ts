@@ -9,8 +9,14 @@ import type { FavoritesQuery } from './dto/favorites-query.dto';
 import { FavoriteEntity } from './entities/favorite.entity';
 import type { FavoriteMovie } from './favorite-movie';
 import { FavoriteDetailsLoader } from './favorite-details.loader';
+import { mapBounded } from '../movie-snapshots/bounded-map';
+import { LinkedAccountPort } from '../user-marks/linked-account.port';
+import { listFull, MAX_LIST_ENTRIES } from '../user-marks/list-cap';
 import { UserMarksCache } from '../user-marks/user-marks.cache';
-import { FavoritesRepository, RatedFavorite } from './favorites.repository';
+import { FavoriteEntry, FavoritesRepository, ImportedFavorite, RatedFavorite } from './favorites.repository';
+
+/** TMDB lookups in flight at once while importing favorites. */
+const IMPORT_CONCURRENCY = 8;
 
 @Injectable()
 export class FavoritesService {
@@ -20,33 +26,73 @@ export class FavoritesService {
     private readonly tmdb: TmdbPort,
     private readonly details: FavoriteDetailsLoader,
     private readonly flags: UserMarksCache,
+    private readonly linked: LinkedAccountPort,
   ) {}
 
   /**
    * Adds a movie to the user's favorites (created false when it was there).
    * A new favorite must exist in TMDB; its title, release date and poster are
-   * kept so the list can be ordered and shown without TMDB.
+   * kept so the list can be ordered and shown without TMDB. A linked TMDb account
+   * is written first, so when that fails nothing changes here; a full list is
+   * refused before anything is written.
    */
   async add(userId: number, tmdbId: number): Promise<{ favorite: FavoriteResponse; created: boolean }> {
     const existing = await this.favorites.find(userId, tmdbId);
-    if (existing) return { favorite: await this.toResponse(existing), created: false };
+    if (existing) {
+      await this.linked.mirrorWrite(userId, 'favorite', tmdbId, true);
+      return { favorite: await this.toResponse(existing), created: false };
+    }
     const movie = await this.tmdb.getMovieDetails(tmdbId);
-    const { favorite, created } = await this.favorites.add({
-      userId,
-      tmdbId,
-      title: movie.title,
-      releaseDate: movie.releaseDate,
-      posterPath: movie.posterPath,
-    });
+    if ((await this.favorites.count(userId)) >= MAX_LIST_ENTRIES) throw listFull('favorites');
+    await this.linked.mirrorWrite(userId, 'favorite', tmdbId, true);
+    const added = await this.favorites.add(
+      { userId, tmdbId, title: movie.title, releaseDate: movie.releaseDate, posterPath: movie.posterPath },
+      MAX_LIST_ENTRIES,
+    );
+    if (added === 'full') throw listFull('favorites');
     await this.flags.invalidate(userId);
-    return { favorite: await this.toResponse(favorite), created };
+    return { favorite: await this.toResponse(added.favorite), created: added.created };
   }
 
   async remove(userId: number, tmdbId: number): Promise<void> {
-    if (!(await this.favorites.delete(userId, tmdbId))) {
-      throw new NotFoundError('FavoriteNotFound', 'That movie is not among your favorites.');
-    }
+    if (!(await this.favorites.find(userId, tmdbId))) throw notAFavorite();
+    await this.linked.mirrorWrite(userId, 'favorite', tmdbId, false);
+    if (!(await this.favorites.delete(userId, tmdbId))) throw notAFavorite();
     await this.flags.invalidate(userId);
+  }
+
+  /** Every favorite, oldest first: for merging with a linked TMDb account. */
+  listEntries(userId: number): Promise<FavoriteEntry[]> {
+    return this.favorites.entries(userId);
+  }
+
+  /**
+   * Adds the entries not there yet, each with what TMDB says of the movie (never refused by the cap: an
+   * account's list is not cut); answers how many were added. A movie TMDB does not have is skipped; when
+   * TMDB fails, nothing is added and the UpstreamError is thrown, so the caller can try the merge again.
+   */
+  async importEntries(userId: number, entries: ReadonlyArray<{ tmdbId: number; addedAt?: Date }>): Promise<number> {
+    const known = new Set((await this.favorites.entries(userId)).map((entry) => entry.tmdbId));
+    const fresh = entries.filter((entry) => !known.has(entry.tmdbId));
+    const described = await mapBounded(fresh, IMPORT_CONCURRENCY, async (entry): Promise<ImportedFavorite | undefined> => {
+      try {
+        const movie = await this.tmdb.getMovieDetails(entry.tmdbId);
+        return { tmdbId: entry.tmdbId, addedAt: entry.addedAt, title: movie.title, releaseDate: movie.releaseDate, posterPath: movie.posterPath };
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    });
+    const inserted = await this.favorites.addMany(userId, described.filter((entry) => entry !== undefined));
+    if (inserted > 0) await this.flags.invalidate(userId);
+    return inserted;
+  }
+
+  /** Removes those favorites that are there; answers how many. */
+  async removeEntries(userId: number, tmdbIds: readonly number[]): Promise<number> {
+    const removed = await this.favorites.removeMany(userId, tmdbIds);
+    if (removed > 0) await this.flags.invalidate(userId);
+    return removed;
   }
 
   /** Another user's list (authorisation is the caller's business); 404 for a user that does not exist. */
@@ -63,6 +109,7 @@ export class FavoritesService {
 
   /** One page of favorites in the asked order, each with full details (or the stored fields) and the owner's rating. */
   async list(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+    await this.linked.refreshIfStale(userId);
     const [total, rows] = await Promise.all([
       this.favorites.count(userId),
       this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize),
@@ -101,6 +148,8 @@ export class FavoritesService {
     if (!(await this.users.exists(userId))) throw new NotFoundError('UserNotFound', `There is no user ${userId}.`);
   }
 }
+
+const notAFavorite = () => new NotFoundError('FavoriteNotFound', 'That movie is not among your favorites.');
 
 /** What a favorite shows for the details TMDB could not give: unknown, not zero. */
 const PARTIAL_DETAILS = {

@@ -124,6 +124,8 @@ export interface DiscoverQuery extends ListQuery {
   /** Genre ids; all of them must match. */
   withGenres?: number[];
   includeAdult?: boolean;
+  /** Also list titles TMDB marks as videos (direct-to-video releases, recordings). */
+  includeVideo?: boolean;
 }
 
 export interface SearchQuery extends ListQuery {

@@ -39,7 +39,7 @@ export class MoviesController {
   @Get('discover')
   @ApiOperation({ summary: 'Discover TMDB movies by year, genres and sort order, with the caller\'s flags' })
   @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
-  @ApiBadRequestResponse({ description: 'Invalid page, language, sortBy, year, withGenres or includeAdult', type: ProblemResponse })
+  @ApiBadRequestResponse({ description: 'Invalid page, language, sortBy, year, withGenres, includeAdult or includeVideo', type: ProblemResponse })
   async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
     return send(reply, await this.movies.discover(user.id, query));
   }

@@ -80,6 +80,7 @@ export class TmdbAdapter extends TmdbPort {
         primary_release_year: query.year,
         with_genres: query.withGenres?.join(','),
         include_adult: query.includeAdult ?? false,
+        include_video: query.includeVideo ?? false,
       }),
     });
   }

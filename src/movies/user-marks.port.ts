@@ -1,10 +1,11 @@
 /** What one user has said about one movie, merged into TMDB's shared answers per request. */
 export interface UserMovieFlags {
   favorite: boolean;
+  inWatchlist: boolean;
   myRating: number | null;
 }
 
-export const NO_FLAGS: UserMovieFlags = { favorite: false, myRating: null };
+export const NO_FLAGS: UserMovieFlags = { favorite: false, inWatchlist: false, myRating: null };
 
 /**
  * The caller's marks on a set of movies. Movies defines what it needs; the user-marks feature provides it

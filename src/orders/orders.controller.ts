@@ -23,12 +23,13 @@ import { OrdersService } from './orders.service';
 const INVALID = { description: 'Invalid filters, sort, dates (YYYY-MM-DD, startDate <= endDate) or paging', type: ProblemResponse };
 
 @ApiTags('orders')
+// Orders are business data: only an ADMIN reads or changes them.
+@Auth('ADMIN')
 @Controller('orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
-  @Auth()
   @ApiOperation({ summary: 'Orders imported from Airtable: filtered, sorted and paginated' })
   @ApiOkResponse({ type: OrderPage })
   @ApiBadRequestResponse(INVALID)
@@ -38,7 +39,6 @@ export class OrdersController {
   }
 
   @Get('summary')
-  @Auth()
   @ApiOperation({ summary: 'Dashboard figures: counts and totals by status, by priority and by day, with the same filters as the list' })
   @ApiOkResponse({ type: OrderSummaryResponse })
   @ApiBadRequestResponse(INVALID)
@@ -47,7 +47,6 @@ export class OrdersController {
   }
 
   @Get(':recordId')
-  @Auth()
   @ApiOperation({ summary: 'One order by its Airtable record id' })
   @ApiOkResponse({ type: OrderResponse })
   @ApiBadRequestResponse({ description: 'Not an Airtable record id', type: ProblemResponse })
@@ -57,7 +56,6 @@ export class OrdersController {
   }
 
   @Patch(':recordId')
-  @Auth('ADMIN')
   @ApiOperation({ summary: 'Change the status and/or priority of an order: written to Airtable first, then here' })
   @ApiOkResponse({ type: OrderResponse })
   @ApiBadRequestResponse({ description: 'Unknown status or priority, or neither given; nothing was changed', type: ProblemResponse })

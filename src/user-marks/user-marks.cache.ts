@@ -17,7 +17,7 @@ interface Entry {
 }
 
 /**
- * Each user's `favorite` and `myRating` marks, kept in this process so the hot
+ * Each user's `favorite`, `inWatchlist` and `myRating` marks, kept in this process so the hot
  * movie lists merge them without a database round trip per request. Writes in
  * this process drop the user's entry at once; writes in other replicas drop it
  * through a Redis channel; entries also expire after MAX_AGE_MS. Nothing of one
@@ -61,7 +61,7 @@ export class UserMarksCache extends UserMarksPort implements OnModuleInit, OnApp
     return new Map(tmdbIds.map((tmdbId) => [tmdbId, marks.get(tmdbId) ?? NO_FLAGS]));
   }
 
-  /** Call after any change of the user's favorites or ratings. */
+  /** Call after any change of the user's favorites, watchlist or ratings. */
   async invalidate(userId: number): Promise<void> {
     this.forget(userId);
     const client = this.redis.client;

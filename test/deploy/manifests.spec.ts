@@ -303,7 +303,7 @@ describe('docker-compose.yml', () => {
           env: { PATH: process.env.PATH, HOME: envDir, ...extra },
           timeout: 20_000,
         });
-      const ok = run({ JWT_SECRET: 'x'.repeat(40), TMDB_API_TOKEN: 'tmdb-token' });
+      const ok = run({ JWT_SECRET: 'x'.repeat(40), TMDB_API_TOKEN: 'tmdb-token', CORS_ORIGINS: 'https://app.example' });
       expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
       const rendered = parse(ok.stdout) as Record<string, any>;
       expect(Object.keys(rendered.services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis']);

@@ -10,7 +10,7 @@ import { findFreePort } from '../../dev/embedded-database';
 import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { NotionSimulator, startNotionSimulator } from '../../simulators/notion/notion-simulator';
 import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
-import { ADMIN_TOKEN, expectProblem, send, USER_TOKEN } from '../support/test-app';
+import { expectProblem, send } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { airtableSettings, notionSettings, tmdbSettings } from '../../simulators/simulator-settings';
 
@@ -23,7 +23,10 @@ import { airtableSettings, notionSettings, tmdbSettings } from '../../simulators
 const root = resolve(__dirname, '../..');
 const redisUrl = process.env.REDIS_URL;
 const RATE_LIMIT = 12;
-const LIMITED_TOKEN = 'replica-limit-0123456789';
+// Production refuses static tokens under 32 characters.
+const ADMIN_TOKEN = 'replica-admin-token-0123456789abcdef';
+const USER_TOKEN = 'replica-user-token-0123456789abcdefg';
+const LIMITED_TOKEN = 'replica-limit-token-0123456789abcdef';
 const STATIC_API_TOKENS = `${ADMIN_TOKEN}:admin:ADMIN,${USER_TOKEN}:consumer:USER,${LIMITED_TOKEN}:limited:USER`;
 const popularRequests = () => tmdb.countMatching(/^GET \/3\/movie\/popular$/);
 /** The chart's commands, read from values.yaml so that the test runs what the CronJob would. */
@@ -141,6 +144,7 @@ beforeAll(async () => {
     REDIS_KEY_PREFIX: `test:replicas:${randomBytes(4).toString('hex')}:`,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     STATIC_API_TOKENS,
+    CORS_ORIGINS: 'https://app.example',
     RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     CACHE_TTL_SECONDS: '60',
     CACHE_STALE_TTL_SECONDS: '120',
@@ -177,7 +181,7 @@ describe('the built service, production settings', () => {
     });
     expect(missing.status).toBe(1);
     const lines = missing.stderr.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^cinemateca: Invalid settings: .*DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN must be set when NODE_ENV=production/)]);
+    expect(lines).toEqual([expect.stringMatching(/^cinemateca: Invalid settings: .*DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN, CORS_ORIGINS must be set when NODE_ENV=production/)]);
   });
 
   it('migrates once with the migration command (the hook), and a second run finds nothing to do', async () => {

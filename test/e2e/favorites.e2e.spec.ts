@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
+import { MAX_LIST_ENTRIES } from '../../src/user-marks/list-cap';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { tmdbSettings } from '../../simulators/simulator-settings';
 
@@ -92,6 +93,21 @@ describe('favorites (e2e)', () => {
     const { token } = await emptyUser();
     tmdb.faults({ failNext: 10, status: 503, match: /movie\/13$/ });
     expectProblem(await add(token, 13), 503);
+  });
+
+  it(`refuses a new favorite past ${MAX_LIST_ENTRIES} (409 ListFull), and takes one again once there is room`, async () => {
+    const { id, token } = await emptyUser();
+    const dataSource = api.app.get(DataSource);
+    await dataSource.query(`INSERT INTO favorites (user_id, tmdb_id, title) SELECT $1, 800000 + n, 'm' || n FROM generate_series(1, $2) AS n`, [id, MAX_LIST_ENTRIES]);
+    const full = await add(token, FIGHT_CLUB);
+    expectProblem(full, 409);
+    expect(full.body).toMatchObject({ type: expect.stringMatching(/list-full$/), limit: MAX_LIST_ENTRIES });
+    expect((await list(token)).body.totalItems).toBe(MAX_LIST_ENTRIES);
+    await dataSource.query(`UPDATE favorites SET tmdb_id = $2 WHERE user_id = $1 AND tmdb_id = 800001`, [id, MATRIX]);
+    expect((await add(token, MATRIX)).status).toBe(200);
+    expect((await remove(token, MATRIX)).status).toBe(204);
+    expect((await add(token, FIGHT_CLUB)).status).toBe(201);
+    expect((await list(token, '?pageSize=1')).body.totalItems).toBe(MAX_LIST_ENTRIES);
   });
 
   it.each(['0', '-5', 'abc', String(2 ** 53), '1.5'])('refuses the id %s', async (id) => {

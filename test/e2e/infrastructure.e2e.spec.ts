@@ -102,7 +102,7 @@ describe('Redis going away at runtime (e2e)', () => {
 describe('migrations on an empty database', () => {
   it('create the schema and the seeded users, and are all recorded', async () => {
     const database = await createTestDatabase();
-    const dataSource = new DataSource({ ...postgresOptions({ url: database.url, runMigrationsOnStartup: false }) });
+    const dataSource = new DataSource({ ...postgresOptions({ url: database.url, runMigrationsOnStartup: false, poolSize: 5 }) });
     try {
       await dataSource.initialize();
       const applied = await dataSource.runMigrations();

@@ -40,6 +40,7 @@ describe('movies (e2e)', () => {
       popularity: expect.any(Number),
       adult: false,
       favorite: false,
+      inWatchlist: false,
       myRating: null,
     });
     expect(response.text).not.toMatch(/poster_path|vote_average|status_code/);
@@ -80,6 +81,23 @@ describe('movies (e2e)', () => {
     expect((await get('/movies/discover?includeAdult=true')).status).toBe(200);
   });
 
+  it('forwards includeVideo as include_video: video titles are listed only when asked for', async () => {
+    const sorted = 'sortBy=vote_count.asc&year=2015';
+    const [plain, off, on] = await Promise.all([
+      get(`/movies/discover?${sorted}`),
+      get(`/movies/discover?${sorted}&includeVideo=false`),
+      get(`/movies/discover?${sorted}&includeVideo=true`),
+    ]);
+    expect([plain.status, off.status, on.status]).toEqual([200, 200, 200]);
+    const videosOf2015 = tmdb.movieIds().filter((id) => {
+      const movie = tmdb.movieDetails(id)!;
+      return movie.video && !movie.adult && movie.release_date.startsWith('2015');
+    }).length;
+    expect(videosOf2015).toBeGreaterThan(0);
+    expect(off.body.totalItems).toBe(plain.body.totalItems);
+    expect(on.body.totalItems - plain.body.totalItems).toBe(videosOf2015);
+  });
+
   it.each([
     ['sortBy=loudness.desc'],
     ['year=1800'],
@@ -87,6 +105,7 @@ describe('movies (e2e)', () => {
     ['withGenres=drama'],
     ['withGenres=18,,53'],
     ['includeAdult=yes'],
+    ['includeVideo=1'],
     ['unknown=1'],
   ])('refuses discover with %s', async (query) => {
     expectProblem(await get(`/movies/discover?${query}`), 400);
@@ -149,24 +168,29 @@ describe('movies (e2e)', () => {
     expect((await api.request('PUT', `/api/v1/me/favorites/${a}`, { token: USER_TOKEN })).status).toBe(201);
     expect((await api.request('PUT', `/api/v1/me/ratings/${b}`, { token: USER_TOKEN, body: { stars: 3.5 } })).status).toBe(201);
     expect((await api.request('PUT', `/api/v1/me/ratings/${a}`, { token: ADMIN_TOKEN, body: { stars: 1 } })).status).toBe(201);
+    expect((await api.request('PUT', `/api/v1/me/watchlist/${b}`, { token: USER_TOKEN })).status).toBe(201);
+    expect((await api.request('PUT', `/api/v1/me/watchlist/${a}`, { token: ADMIN_TOKEN })).status).toBe(201);
     const upstreamBefore = tmdb.countMatching(/^GET \/3\/movie\/popular$/);
 
     const user = await get('/movies/popular?page=3');
     const admin = await get('/movies/popular?page=3', ADMIN_TOKEN);
     expect([user.headers.get('x-cache'), admin.headers.get('x-cache')]).toEqual(['HIT', 'HIT']);
     expect(tmdb.countMatching(/^GET \/3\/movie\/popular$/)).toBe(upstreamBefore);
-    const flags = (body: { items: Array<{ tmdbId: number; favorite: boolean; myRating: number | null }> }) =>
-      body.items.filter((movie) => movie.tmdbId === a || movie.tmdbId === b).map(({ tmdbId, favorite, myRating }) => ({ tmdbId, favorite, myRating }));
+    const flags = (body: { items: Array<{ tmdbId: number; favorite: boolean; inWatchlist: boolean; myRating: number | null }> }) =>
+      body.items
+        .filter((movie) => movie.tmdbId === a || movie.tmdbId === b)
+        .map(({ tmdbId, favorite, inWatchlist, myRating }) => ({ tmdbId, favorite, inWatchlist, myRating }));
     expect(flags(user.body)).toEqual([
-      { tmdbId: a, favorite: true, myRating: null },
-      { tmdbId: b, favorite: false, myRating: 3.5 },
+      { tmdbId: a, favorite: true, inWatchlist: false, myRating: null },
+      { tmdbId: b, favorite: false, inWatchlist: true, myRating: 3.5 },
     ]);
     expect(flags(admin.body)).toEqual([
-      { tmdbId: a, favorite: false, myRating: 1 },
-      { tmdbId: b, favorite: false, myRating: null },
+      { tmdbId: a, favorite: false, inWatchlist: true, myRating: 1 },
+      { tmdbId: b, favorite: false, inWatchlist: false, myRating: null },
     ]);
     const details = await get(`/movies/${a}`);
-    expect(details.body).toMatchObject({ favorite: true, myRating: null });
-    expect((await get(`/movies/${a}`, ADMIN_TOKEN)).body).toMatchObject({ favorite: false, myRating: 1 });
+    expect(details.body).toMatchObject({ favorite: true, inWatchlist: false, myRating: null });
+    expect((await get(`/movies/${a}`, ADMIN_TOKEN)).body).toMatchObject({ favorite: false, inWatchlist: true, myRating: 1 });
+    expect((await get(`/movies/${b}`)).body).toMatchObject({ favorite: false, inWatchlist: true, myRating: 3.5 });
   });
 });

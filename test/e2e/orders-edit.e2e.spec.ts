@@ -25,21 +25,21 @@ describe('editing orders (e2e)', () => {
 
   it('writes through to Airtable, then locally with the Last Modified Airtable answered; a later import keeps it', async () => {
     const record = pick('Sent');
-    const summaryBefore = await api.request('GET', '/api/v1/orders/summary', { token: USER_TOKEN });
+    const summaryBefore = await api.request('GET', '/api/v1/orders/summary', { token: ADMIN_TOKEN });
     const customer = record.fields.Customer!.split(' ')[0];
-    const searchBefore = await api.request('GET', `/api/v1/orders/summary?customer=${encodeURIComponent(customer)}`, { token: USER_TOKEN });
+    const searchBefore = await api.request('GET', `/api/v1/orders/summary?customer=${encodeURIComponent(customer)}`, { token: ADMIN_TOKEN });
 
     const response = await patch(record.id, { status: 'Sent', priority: 'High' });
     expect(response.status).toBe(200);
     const inAirtable = airtableRecord(record.id);
     expect(inAirtable.fields).toMatchObject({ Status: 'Sent', Priority: 'High' });
     expect(response.body).toMatchObject({ recordId: record.id, status: 'Sent', priority: 'High', airtableModifiedAt: inAirtable.fields['Last Modified'] });
-    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: USER_TOKEN })).body).toMatchObject({ status: 'Sent', priority: 'High' });
+    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN })).body).toMatchObject({ status: 'Sent', priority: 'High' });
 
     const countOf = (summary: any, status: string) => summary.byStatus.find((bucket: { status: string }) => bucket.status === status).count;
-    const summaryAfter = await api.request('GET', '/api/v1/orders/summary', { token: USER_TOKEN });
+    const summaryAfter = await api.request('GET', '/api/v1/orders/summary', { token: ADMIN_TOKEN });
     expect(countOf(summaryAfter.body, 'Sent')).toBe(countOf(summaryBefore.body, 'Sent') + 1);
-    const searchAfter = await api.request('GET', `/api/v1/orders/summary?customer=${encodeURIComponent(customer)}`, { token: USER_TOKEN });
+    const searchAfter = await api.request('GET', `/api/v1/orders/summary?customer=${encodeURIComponent(customer)}`, { token: ADMIN_TOKEN });
     expect(countOf(searchAfter.body, 'Sent')).toBe(countOf(searchBefore.body, 'Sent') + 1);
 
     const next = await syncNow(api);
@@ -49,7 +49,7 @@ describe('editing orders (e2e)', () => {
     // An import that read the record before the edit and writes after it cannot undo it.
     const stale = { ...(await api.app.get(OrdersRepository).findByRecordId(record.id))!, status: record.fields.Status as 'Pending', airtableModifiedAt: new Date(record.fields['Last Modified']!) };
     expect(await api.app.get(OrdersRepository).upsert([stale])).toEqual({ created: 0, updated: 0, unchanged: 1 });
-    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: USER_TOKEN })).body.status).toBe('Sent');
+    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN })).body.status).toBe('Sent');
   });
 
   it('changes one field alone', async () => {
@@ -137,7 +137,7 @@ describe('editing orders (e2e)', () => {
     expect(airtableRecord(record.id).fields.Status).toBe('Cancelled');
     sim.clearFaults();
     expect((await syncNow(api)).body).toMatchObject({ status: 'succeeded', updated: 1 });
-    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: USER_TOKEN })).body.status).toBe('Cancelled');
+    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN })).body.status).toBe('Cancelled');
   });
 
   it('keeps editing to admins', async () => {

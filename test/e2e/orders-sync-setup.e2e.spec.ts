@@ -1,7 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ORDER_SYNC_INTERVAL } from '../../src/orders/order-sync.scheduler';
 import { OFF_CONTRACT_STATUS, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
-import { ADMIN_TOKEN, expectProblem, startTestApp, USER_TOKEN } from '../support/test-app';
+import { ADMIN_TOKEN, expectProblem, startTestApp } from '../support/test-app';
 import { expectedTable, startOrdersApp, storedOrders, syncNow } from './orders.fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,7 +66,7 @@ describe('orders sync triggers and configuration (e2e)', () => {
       expect(sync.body.detail).toContain('AIRTABLE_TOKEN');
       const edit = await api.request('PATCH', '/api/v1/orders/recAAAAAAAAAAAAAA', { token: ADMIN_TOKEN, body: { status: 'Sent' } });
       expectProblem(edit, 503);
-      const list = await api.request('GET', '/api/v1/orders', { token: USER_TOKEN });
+      const list = await api.request('GET', '/api/v1/orders', { token: ADMIN_TOKEN });
       expect(list.body).toEqual({ items: [], page: 1, pageSize: 20, totalItems: 0, totalPages: 0 });
       expect(() => api.app.get(SchedulerRegistry).getInterval(ORDER_SYNC_INTERVAL)).toThrow();
     } finally {

@@ -124,7 +124,7 @@ describe('orders listing and summary (e2e)', () => {
     await sim?.close();
   });
 
-  const list = (params: object, token = USER_TOKEN) => api.request('GET', `/api/v1/orders?${query(params)}`, { token });
+  const list = (params: object, token = ADMIN_TOKEN) => api.request('GET', `/api/v1/orders?${query(params)}`, { token });
 
   it('lists newest first by default, 20 a page, with the whole order shape', async () => {
     const response = await list({});
@@ -183,13 +183,13 @@ describe('orders listing and summary (e2e)', () => {
     expect(response.body.totalPages).toBe(Math.ceil(expected.length / 100));
     expect(response.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(expected.slice(0, 100).map((row) => row.recordId));
 
-    const summary = await api.request('GET', `/api/v1/orders/summary?${query({ ...filters })}`, { token: USER_TOKEN });
+    const summary = await api.request('GET', `/api/v1/orders/summary?${query({ ...filters })}`, { token: ADMIN_TOKEN });
     expect(summary.status).toBe(200);
     expect(summary.body).toEqual(expectedSummary(matching(rows, filters)));
   });
 
   it('summarises the whole table against a computation of its own from the Airtable data', async () => {
-    const summary = await api.request('GET', '/api/v1/orders/summary', { token: USER_TOKEN });
+    const summary = await api.request('GET', '/api/v1/orders/summary', { token: ADMIN_TOKEN });
     const expected = expectedSummary(rows);
     expect(summary.body).toEqual(expected);
     expect(summary.body.byStatus.some((bucket: { status: string | null }) => bucket.status === null)).toBe(true);
@@ -227,18 +227,18 @@ describe('orders listing and summary (e2e)', () => {
     expectProblem(response, 400);
     expect(response.body.errors?.length).toBeGreaterThan(0);
     if (!('page' in params) && !('pageSize' in params) && !('sort' in params)) {
-      expectProblem(await api.request('GET', `/api/v1/orders/summary?${query(params)}`, { token: USER_TOKEN }), 400);
+      expectProblem(await api.request('GET', `/api/v1/orders/summary?${query(params)}`, { token: ADMIN_TOKEN }), 400);
     }
   });
 
   it('shows one order by record id: 404 when unknown, 400 when not a record id', async () => {
     const record = sim.records()[42];
-    const one = await api.request('GET', `/api/v1/orders/${record.id}`, { token: USER_TOKEN });
+    const one = await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN });
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ recordId: record.id, orderId: record.fields['Order ID'] });
-    const unknown = await api.request('GET', '/api/v1/orders/recZZZZZZZZZZZZZZ', { token: USER_TOKEN });
+    const unknown = await api.request('GET', '/api/v1/orders/recZZZZZZZZZZZZZZ', { token: ADMIN_TOKEN });
     expectProblem(unknown, 404);
-    expectProblem(await api.request('GET', '/api/v1/orders/not-a-record', { token: USER_TOKEN }), 400);
+    expectProblem(await api.request('GET', '/api/v1/orders/not-a-record', { token: ADMIN_TOKEN }), 400);
   });
 
   it('needs a token for every orders route', async () => {
@@ -246,5 +246,11 @@ describe('orders listing and summary (e2e)', () => {
       expectProblem(await api.request('GET', path), 401);
     }
     expect((await list({}, ADMIN_TOKEN)).status).toBe(200);
+  });
+
+  it('lets only an ADMIN read orders: a USER gets 403 on the list, the summary and one order', async () => {
+    for (const path of ['/api/v1/orders', '/api/v1/orders/summary', `/api/v1/orders/${sim.records()[0].id}`]) {
+      expectProblem(await api.request('GET', path, { token: USER_TOKEN }), 403);
+    }
   });
 });

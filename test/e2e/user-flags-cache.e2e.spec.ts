@@ -38,25 +38,42 @@ describe('per-user flags cache (two replicas, one database)', () => {
   const flagsOn = async (api: TestApp, tmdbId: number) => {
     const response = await api.request('GET', '/api/v1/movies/popular?page=1', { token: USER_TOKEN });
     const movie = response.body.items.find((item: { tmdbId: number }) => item.tmdbId === tmdbId);
-    return { favorite: movie.favorite as boolean, myRating: movie.myRating as number | null };
+    return { favorite: movie.favorite as boolean, inWatchlist: movie.inWatchlist as boolean, myRating: movie.myRating as number | null };
   };
 
   it('shows a write at once on the replica that made it, and on the other through Redis', async () => {
     const popular = await first.request('GET', '/api/v1/movies/popular?page=1', { token: USER_TOKEN });
     const tmdbId: number = popular.body.items[0].tmdbId;
-    expect(await flagsOn(first, tmdbId)).toEqual({ favorite: false, myRating: null });
-    expect(await flagsOn(second, tmdbId)).toEqual({ favorite: false, myRating: null });
+    expect(await flagsOn(first, tmdbId)).toEqual({ favorite: false, inWatchlist: false, myRating: null });
+    expect(await flagsOn(second, tmdbId)).toEqual({ favorite: false, inWatchlist: false, myRating: null });
 
     expect((await first.request('PUT', `/api/v1/me/favorites/${tmdbId}`, { token: USER_TOKEN })).status).toBe(201);
     expect((await first.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token: USER_TOKEN, body: { stars: 4.5 } })).status).toBe(201);
-    expect(await flagsOn(first, tmdbId)).toEqual({ favorite: true, myRating: 4.5 });
+    expect(await flagsOn(first, tmdbId)).toEqual({ favorite: true, inWatchlist: false, myRating: 4.5 });
     if (withRedis) {
       expect(await eventually(async () => (await flagsOn(second, tmdbId)).favorite && (await flagsOn(second, tmdbId)).myRating === 4.5)).toBe(true);
     }
 
     expect((await second.request('DELETE', `/api/v1/me/favorites/${tmdbId}`, { token: USER_TOKEN })).status).toBe(204);
-    expect(await flagsOn(second, tmdbId)).toEqual({ favorite: false, myRating: 4.5 });
+    expect(await flagsOn(second, tmdbId)).toEqual({ favorite: false, inWatchlist: false, myRating: 4.5 });
     if (withRedis) expect(await eventually(async () => !(await flagsOn(first, tmdbId)).favorite)).toBe(true);
+  });
+
+  it('shows a watchlist write at once on the replica that made it, and on the other through Redis', async () => {
+    const popular = await first.request('GET', '/api/v1/movies/popular?page=1', { token: USER_TOKEN });
+    const tmdbId: number = popular.body.items[2].tmdbId;
+    // Both replicas hold the user's flags in memory before the write.
+    expect((await flagsOn(first, tmdbId)).inWatchlist).toBe(false);
+    expect((await flagsOn(second, tmdbId)).inWatchlist).toBe(false);
+
+    expect((await first.request('PUT', `/api/v1/me/watchlist/${tmdbId}`, { token: USER_TOKEN })).status).toBe(201);
+    expect((await flagsOn(first, tmdbId)).inWatchlist).toBe(true);
+    expect((await first.request('GET', `/api/v1/movies/${tmdbId}`, { token: USER_TOKEN })).body.inWatchlist).toBe(true);
+    if (withRedis) expect(await eventually(async () => (await flagsOn(second, tmdbId)).inWatchlist)).toBe(true);
+
+    expect((await second.request('DELETE', `/api/v1/me/watchlist/${tmdbId}`, { token: USER_TOKEN })).status).toBe(204);
+    expect((await flagsOn(second, tmdbId)).inWatchlist).toBe(false);
+    if (withRedis) expect(await eventually(async () => !(await flagsOn(first, tmdbId)).inWatchlist)).toBe(true);
   });
 
   it('asks the database for users with more marks than it keeps', async () => {

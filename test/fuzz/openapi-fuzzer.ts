@@ -52,6 +52,13 @@ const HOSTILE_TEXT = [
   '1.5',
   '9007199254740993',
   '1e309',
+  // Lenient spellings of 26 that the contract makes a 400.
+  '0x1A',
+  '1e1',
+  '+26',
+  '026',
+  ' 26',
+  '26.0',
   'NaN',
   'null',
   'true',

@@ -49,14 +49,23 @@ describe('fuzzing every operation of openapi.json', () => {
     await Promise.all([tmdb?.close(), notion?.close(), airtable?.close()]);
   });
 
-  it('never answers 5xx, answers every 4xx as problem+json, and changes nothing when it rejects', async () => {
+  // Once as a USER (every admin route must refuse, never half-act) and once as an ADMIN (every route reached).
+  it.each([
+    ['USER', USER_TOKEN],
+    ['ADMIN', ADMIN_TOKEN],
+  ])('as %s: never answers 5xx, answers every 4xx as problem+json, and changes nothing when it rejects', async (role, token) => {
     const document = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
+    const adminOnly = new Set(
+      Object.entries(document.paths as Record<string, Record<string, { 'x-required-role'?: string }>>).flatMap(([template, item]) =>
+        Object.entries(item).filter(([, operation]) => operation['x-required-role'] === 'ADMIN').map(([method]) => `${method.toUpperCase()} ${template}`),
+      ),
+    );
     const requests = new OpenApiFuzzer(document, SEED).generate(VARIANTS_PER_OPERATION);
     const failures: string[] = [];
     const statusCounts = new Map<number, number>();
 
-    for (const [index, request] of requests.entries()) {
-      const headers: Record<string, string> = { authorization: `Bearer ${index % 3 === 0 ? USER_TOKEN : ADMIN_TOKEN}` };
+    for (const request of requests) {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       let body: string | undefined = request.rawBody;
       if (request.body !== undefined) body = JSON.stringify(request.body);
       if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
@@ -74,12 +83,15 @@ describe('fuzzing every operation of openapi.json', () => {
         if (/at .+\.(ts|js):\d+|QueryFailedError|SELECT |stack/.test(text)) failures.push(`${where}: leaks internals`);
         if ([tmdb.token, notion.token, airtable.token].some((secret) => text.includes(secret))) failures.push(`${where}: leaks an upstream secret`);
       }
+      if (role === 'USER' && adminOnly.has(`${request.method} ${request.template}`) && response.status < 400) {
+        failures.push(`${where}: an admin route answered a USER`);
+      }
       if (mutating && response.status >= 400 && (await databaseFingerprint(db)) !== before) {
         failures.push(`${where}: the database changed for a rejected request`);
       }
     }
-    console.log(`fuzz: ${requests.length} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statusCounts].sort()))}`);
+    console.log(`fuzz as ${role}: ${requests.length} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statusCounts].sort()))}`);
     expect(failures).toEqual([]);
     expect(requests.length).toBeGreaterThan(100);
-  }, 300_000);
+  }, 600_000);
 });

@@ -190,6 +190,17 @@ describe('TMDB simulator', () => {
       expect(adultSeen).toBeDefined();
     });
 
+    it('hides video titles unless include_video=true', async () => {
+      const [hidden, shown] = await Promise.all([list('/discover/movie', { include_video: false }), list('/discover/movie', { include_video: true })]);
+      expect(shown.total_results).toBeGreaterThan(hidden.total_results);
+      const [firstHidden, firstShown] = await Promise.all([
+        list('/discover/movie', { sort_by: 'vote_count.asc', primary_release_year: 2015 }),
+        list('/discover/movie', { sort_by: 'vote_count.asc', primary_release_year: 2015, include_video: true }),
+      ]);
+      expect(firstHidden.results.some((movie) => movie.video)).toBe(false);
+      expect(firstShown.total_results).toBeGreaterThan(firstHidden.total_results);
+    });
+
     it.each([
       ['popularity.asc', 'popularity', 'asc'],
       ['popularity.desc', 'popularity', 'desc'],

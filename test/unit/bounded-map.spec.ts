@@ -1,4 +1,4 @@
-import { mapBounded } from '../../src/favorites/bounded-map';
+import { mapBounded } from '../../src/movie-snapshots/bounded-map';
 
 describe('mapBounded', () => {
   it('keeps the input order and never runs more than the limit at once', async () => {

@@ -6,6 +6,7 @@ const production = {
   DATABASE_URL: 'postgres://app@db:5432/cinemateca',
   JWT_SECRET: 'a-production-secret-that-is-long-enough-0123',
   TMDB_API_TOKEN: 'tmdb-read-token',
+  CORS_ORIGINS: 'https://app.example',
 };
 
 const problemsOf = (env: Record<string, string>) => {
@@ -74,9 +75,44 @@ describe('settings', () => {
     if (value.startsWith('abcdefgh')) expect(problems).not.toContain('abcdefgh');
   });
 
-  it('requires DATABASE_URL, JWT_SECRET and TMDB_API_TOKEN in production, in one message', () => {
+  it('requires DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN and CORS_ORIGINS in production, in one message', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual(['DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN must be set when NODE_ENV=production']);
+    expect(problems).toEqual(['DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN, CORS_ORIGINS must be set when NODE_ENV=production']);
+  });
+
+  it('has no localhost CORS fallback in production', () => {
+    const { CORS_ORIGINS: _cors, ...withoutCors } = production;
+    expect(problemsOf(withoutCors)).toEqual(['CORS_ORIGINS must be set when NODE_ENV=production']);
+    expect(problemsOf({ ...production, CORS_ORIGINS: ' ' })).toEqual(['CORS_ORIGINS must be set when NODE_ENV=production']);
+    expect(loadSettings(production).app.corsOrigins).toEqual(['https://app.example']);
+  });
+
+  it.each(['TMDB_BASE_URL', 'NOTION_BASE_URL', 'AIRTABLE_ENDPOINT_URL'])('requires https for %s in production, loopback excepted', (name) => {
+    expect(problemsOf({ ...production, [name]: 'http://upstream.example' })).toEqual([`${name} must be an https URL in production`]);
+    expect(problemsOf({ ...production, [name]: 'http://127.0.0.1:4010' })).toEqual([]);
+    expect(problemsOf({ ...production, [name]: 'https://upstream.example' })).toEqual([]);
+    expect(problemsOf({ [name]: 'http://upstream.example' })).toEqual([]);
+  });
+
+  it('refuses a static token under 32 characters in production only, without echoing it', () => {
+    const short = 'short-but-fine-in-dev-0123';
+    const problems = problemsOf({ ...production, STATIC_API_TOKENS: `${short}:robot:ADMIN` });
+    expect(problems).toEqual(['STATIC_API_TOKENS token for robot must be at least 32 characters in production']);
+    expect(problems.join(' ')).not.toContain(short);
+    expect(problemsOf({ STATIC_API_TOKENS: `${short}:robot:ADMIN` })).toEqual([]);
+    expect(problemsOf({ ...production, STATIC_API_TOKENS: `${'x'.repeat(32)}:robot:ADMIN` })).toEqual([]);
+  });
+
+  it('reads the pool size and the authentication limits', () => {
+    const settings = loadSettings({ DATABASE_POOL_SIZE: '7', AUTH_FAILURES_PER_MINUTE: '5', PASSWORD_HASH_WORKERS: '2', PASSWORD_HASH_QUEUE: '3' });
+    expect(settings.database.poolSize).toBe(7);
+    expect(settings.auth).toMatchObject({ failuresPerMinute: 5, passwordHashWorkers: 2, passwordHashQueue: 3 });
+    const defaults = loadSettings({});
+    expect(defaults.database.poolSize).toBe(10);
+    expect(defaults.auth).toMatchObject({ failuresPerMinute: 20, passwordHashQueue: 32 });
+    expect(defaults.auth.passwordHashWorkers).toBeGreaterThanOrEqual(1);
+    expect(problemsOf({ DATABASE_POOL_SIZE: '0' }).join(' ')).toContain('DATABASE_POOL_SIZE');
+    expect(problemsOf({ AUTH_FAILURES_PER_MINUTE: '1e1' }).join(' ')).toContain('AUTH_FAILURES_PER_MINUTE');
   });
 
   it('refuses a placeholder or short JWT secret in production', () => {
@@ -85,7 +121,7 @@ describe('settings', () => {
 
   it('has no static tokens in production unless STATIC_API_TOKENS names them', () => {
     expect(loadSettings(production).auth.staticTokens).toEqual([]);
-    expect(loadSettings({ ...production, STATIC_API_TOKENS: 'k8s-probe-token:probe:USER' }).auth.staticTokens).toHaveLength(1);
+    expect(loadSettings({ ...production, STATIC_API_TOKENS: 'k8s-probe-token-0123456789abcdefgh:probe:USER' }).auth.staticTokens).toHaveLength(1);
     expect(loadSettings(production).database.runMigrationsOnStartup).toBe(false);
   });
 

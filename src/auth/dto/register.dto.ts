@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MaxUtf8Bytes, PASSWORD_MAX_BYTES, PASSWORD_MIN_CHARACTERS } from './password';
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada', minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' })
@@ -15,10 +16,16 @@ export class RegisterDto {
   @IsEmail({}, { message: 'email must be an email address' })
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 128, format: 'password' })
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: PASSWORD_MIN_CHARACTERS,
+    // JSON Schema counts characters; 72 ASCII characters are 72 bytes, the most bcrypt reads.
+    maxLength: PASSWORD_MAX_BYTES,
+    format: 'password',
+    description: `At least ${PASSWORD_MIN_CHARACTERS} characters and at most ${PASSWORD_MAX_BYTES} bytes in UTF-8 (fewer characters when some are not ASCII)`,
+  })
   @IsString()
-  @MinLength(8)
-  // bcrypt reads at most 72 bytes; a longer limit would silently ignore the rest.
-  @MaxLength(72)
+  @MinLength(PASSWORD_MIN_CHARACTERS)
+  @MaxUtf8Bytes(PASSWORD_MAX_BYTES)
   password: string;
 }

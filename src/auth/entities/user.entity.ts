@@ -19,6 +19,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 8 })
   role: Role;
 
+  /** Raised by "log out everywhere": JWTs issued with a lower version no longer work. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const MIN_YEAR = 1870;
@@ -76,10 +76,10 @@ export class UpdateCatalogMovieDto {
   tmdbId?: number | null;
 }
 
-/** `/catalog/movies/{id}`: the path text converted, then bounded. */
+/** `/catalog/movies/{id}`: the path text read as strict decimal, then bounded. */
 export class CatalogMovieIdParams {
   @ApiProperty({ example: 1, minimum: 1 })
-  @Type(() => Number)
+  @DecimalInt()
   @PositiveId()
   id: number;
 }

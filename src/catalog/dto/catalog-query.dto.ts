@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { MAX_YEAR, MIN_YEAR, NoNulCharacter } from './catalog-movie.dto';
@@ -16,7 +17,7 @@ export class CatalogQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 1998, minimum: MIN_YEAR, maximum: MAX_YEAR })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(MIN_YEAR)
   @Max(MAX_YEAR)

@@ -5,6 +5,8 @@ export interface AuthUser {
   id: number;
   username: string;
   role: Role;
+  /** The JWT this request came with (absent for a static API token), so it can be revoked. */
+  jwt?: { id?: string; expiresAt: Date };
 }
 
 export function isAdmin(user: AuthUser): boolean {

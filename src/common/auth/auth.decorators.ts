@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiOAuth2, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '../../config/settings';
 import { ProblemResponse } from '../http/problem.dto';
 import type { AuthUser } from './auth-user';
@@ -18,7 +18,11 @@ export function Auth(role?: Role) {
   const decorators = [
     ApiBearerAuth('bearer'),
     ApiOAuth2([], 'password'),
-    ApiUnauthorizedResponse({ description: 'No token, an invalid token or an expired token', type: ProblemResponse }),
+    ApiUnauthorizedResponse({ description: 'No token, an invalid, expired or revoked token', type: ProblemResponse }),
+    ApiTooManyRequestsResponse({
+      description: 'Rate limited, or too many failed authentications from this client (AUTH_FAILURES_PER_MINUTE); see Retry-After',
+      type: ProblemResponse,
+    }),
   ];
   if (role) {
     decorators.push(

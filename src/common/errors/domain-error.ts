@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'overloaded'
   | 'not_configured'
   | 'upstream_failed'
   | 'upstream_unavailable'
@@ -56,6 +57,24 @@ export class InvalidInputError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
+}
+
+/** Too many attempts from this client (or at this account): 429 with Retry-After. */
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
+
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+    super(code, message);
+  }
+}
+
+/** This replica has more of some work queued than it accepts: 503 with Retry-After. */
+export class OverloadedError extends DomainError {
+  readonly kind = 'overloaded';
+
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+    super(code, message);
+  }
 }
 
 export class NotConfiguredError extends DomainError {

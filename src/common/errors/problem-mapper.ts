@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, ErrorKind, InvalidInputError, UpstreamError } from './domain-error';
+import { DomainError, ErrorKind, InvalidInputError, OverloadedError, RateLimitedError, UpstreamError } from './domain-error';
 import { makeProblem, Problem } from './problem';
 import { ValidationProblemException } from './validation-problem.exception';
 
@@ -17,6 +17,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  overloaded: 503,
   not_configured: 503,
   upstream_failed: 502,
   upstream_unavailable: 503,
@@ -40,9 +41,8 @@ export function mapErrorToProblem(error: unknown, instance: string): MappedProbl
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
     if (status === 401) headers['www-authenticate'] = BEARER_CHALLENGE;
-    if (error instanceof UpstreamError && error.retryAfterSeconds !== undefined && status === 503) {
-      headers['retry-after'] = String(Math.ceil(error.retryAfterSeconds));
-    }
+    const retryAfter = error instanceof UpstreamError || error instanceof RateLimitedError || error instanceof OverloadedError ? error.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined && (status === 503 || status === 429)) headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfter)));
     const errors = error instanceof InvalidInputError && error.fieldErrors.length > 0 ? error.fieldErrors : undefined;
     return {
       problem: makeProblem(status, error.message, instance, { code: error.code, ...error.details, ...(errors ? { errors } : {}) }),

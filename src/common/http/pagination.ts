@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DecimalInt } from './decimal';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** `?page=1&pageSize=20`; query text converted explicitly, then bounded. Extend it for list filters. */
+/** `?page=1&pageSize=20`; query text read as strict decimal, then bounded. Extend it for list filters. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1, example: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -17,7 +17,7 @@ export class PageQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

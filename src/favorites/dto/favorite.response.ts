@@ -1,4 +1,4 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { PageResponse } from '../../common/http/pagination';
 import { MovieDetailsResponse } from '../../movies/dto/movie.response';
 
@@ -24,9 +24,10 @@ export class FavoriteResponse {
  * A favorite with the movie's full details and the owner's rating. When TMDB
  * cannot give the details right now, detailsPartial is true and only tmdbId,
  * title, releaseDate, posterPath and posterUrl (stored when it was added) are
- * known; the other detail fields are null or empty.
+ * known; the other detail fields are null or empty. It has no `inWatchlist`:
+ * shared lists show this shape, and the owner's watchlist is not shared.
  */
-export class FavoriteMovieResponse extends PartialType(MovieDetailsResponse) {
+export class FavoriteMovieResponse extends PartialType(OmitType(MovieDetailsResponse, ['inWatchlist'] as const)) {
   @ApiProperty({ required: true, example: 550 })
   override tmdbId: number;
 

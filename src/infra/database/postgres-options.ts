@@ -14,7 +14,8 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions &
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     extra: {
-      max: 20,
+      // Per replica: replicas x DATABASE_POOL_SIZE must stay under the server's max_connections (README).
+      max: settings.poolSize,
       connectionTimeoutMillis: 5000,
       // A statement that runs away must not hold a pooled connection forever.
       statement_timeout: 30_000,

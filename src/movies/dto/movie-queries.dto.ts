@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { DecimalInt, parseDecimalInteger } from '../../common/http/decimal';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** TMDB serves pages 1 to 500 of every list. */
@@ -27,7 +28,7 @@ export class MovieLanguageQuery {
 export class MovieListQuery extends MovieLanguageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_TMDB_PAGE, default: 1, example: 1, description: 'TMDB pages hold 20 movies; page 500 is the last TMDB serves' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(MAX_TMDB_PAGE)
@@ -42,7 +43,7 @@ export class PopularMoviesQuery extends MovieListQuery {
   region?: string;
 }
 
-const toYear = () => Type(() => Number);
+const toYear = DecimalInt;
 
 export class DiscoverMoviesQuery extends MovieListQuery {
   @ApiPropertyOptional({ type: String, enum: DISCOVER_SORTS, default: 'popularity.desc', example: 'vote_average.desc' })
@@ -60,7 +61,7 @@ export class DiscoverMoviesQuery extends MovieListQuery {
 
   @ApiPropertyOptional({ type: String, example: '18,53', description: 'Comma-separated TMDB genre ids; movies must have all of them' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((part) => (/^\d{1,6}$/.test(part.trim()) ? Number(part) : NaN)) : value))
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((part) => parseDecimalInteger(part) ?? NaN) : value))
   @IsInt({ each: true, message: 'withGenres must be comma-separated genre ids such as "18,53"' })
   @Min(1, { each: true })
   @ArrayMaxSize(10)
@@ -71,6 +72,12 @@ export class DiscoverMoviesQuery extends MovieListQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'includeAdult must be true or false' })
   includeAdult?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, example: false, default: false, description: 'Also list titles TMDB marks as videos (direct-to-video releases, recordings of shows)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'includeVideo must be true or false' })
+  includeVideo?: boolean;
 }
 
 export class SearchMoviesQuery extends MovieListQuery {

@@ -21,6 +21,9 @@ class MovieBase {
   @ApiProperty({ example: true, description: "In the caller's favorites" })
   favorite: boolean;
 
+  @ApiProperty({ example: false, description: "In the caller's watchlist" })
+  inWatchlist: boolean;
+
   @ApiProperty({ example: 4.5, nullable: true, type: Number, description: "The caller's rating (0 to 5), null if not rated" })
   myRating: number | null;
 }

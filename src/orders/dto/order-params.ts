@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 
 export class RecordIdParams {
@@ -10,7 +10,7 @@ export class RecordIdParams {
 
 export class SyncRunIdParams {
   @ApiProperty({ example: 12 })
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

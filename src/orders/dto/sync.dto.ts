@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageResponse } from '../../common/http/pagination';
 import { SYNC_RUN_STATUSES, SYNC_TRIGGERS, SyncRun, SyncRunStatus, SyncTrigger } from '../sync-run.types';
@@ -17,7 +18,7 @@ export class StartSyncQuery {
     description: 'Seconds to wait for the run to finish (0 = answer 202 at once). An ingress cuts longer requests.',
   })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(0)
   @Max(MAX_SYNC_WAIT_SECONDS)

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInt } from '../../common/http/decimal';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 const MAX_ID = 2_147_483_647;
@@ -65,7 +65,7 @@ export class UpdateReviewDto {
 
 export class ReviewIdParams {
   @ApiProperty({ example: 1, minimum: 1 })
-  @Type(() => Number)
+  @DecimalInt()
   @Id()
   id: number;
 }

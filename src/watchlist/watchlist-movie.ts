@@ -1,0 +1,14 @@
+import type { MovieSummary } from '../movies/movie.types';
+import type { UserMovieFlags } from '../movies/user-marks.port';
+
+/** The fields of a movie summary that are unknown while TMDB cannot describe the movie. */
+type SummaryOnly = Exclude<keyof MovieSummary, 'tmdbId'>;
+
+type UnknownSummary = Pick<MovieSummary, 'tmdbId'> & { [K in SummaryOnly]: MovieSummary[K] extends unknown[] ? MovieSummary[K] : null };
+
+interface OwnFields {
+  addedAt: string;
+}
+
+/** A watchlist item: the movie as TMDB's lists show it with the caller's flags, or (detailsPartial) only its id. */
+export type WatchlistMovie = (MovieSummary & UserMovieFlags & OwnFields & { detailsPartial: false }) | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });
