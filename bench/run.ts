@@ -4,6 +4,7 @@ import { findFreePort, startEmbeddedDatabase } from '../dev/embedded-database';
 import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
 import { benchFavorites } from './favorites.bench';
+import { benchConventions } from './conventions.bench';
 import { benchHotPath } from './hot-path.bench';
 import { benchOrdersImport } from './orders-import.bench';
 import { benchOrderQueries } from './orders-query.bench';
@@ -20,7 +21,7 @@ const FAVORITES_TTL_SECONDS = 3;
  * and the in-process cache. Figures, not pass/fail. BENCH_ONLY=1,2 picks some.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,6').split(','));
   const report = new BenchReport();
   const database = await benchDatabase();
   const tmdb = await startTmdbSimulator();
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
       await withService({}, async (service) => {
         for (const section of await benchHotPath(service, await findFreePort())) report.add(section);
       });
+    }
+    if (only.has('6')) {
+      await withService({}, async (service) => report.add(await benchConventions(service)));
     }
     if (only.has('2')) {
       await withService({ CACHE_TTL_SECONDS: String(FAVORITES_TTL_SECONDS), REDIS_KEY_PREFIX: `bench:${process.pid}:favorites:` }, async (service) => {

@@ -4,6 +4,8 @@ import { CreateCatalogAndReviews1764000002000 } from './1764000002000-create-cat
 import { CreateOrders1764000003000 } from './1764000003000-create-orders';
 import { RevocableTokens1764000004000 } from './1764000004000-revocable-tokens';
 import { CreateWatchlist1764000005000 } from './1764000005000-create-watchlist';
+import { CreateMovieSnapshots1764000006000 } from './1764000006000-create-movie-snapshots';
+import { SyncRunDeletionBrake1764000007000 } from './1764000007000-sync-run-deletion-brake';
 
 /** Every migration in order. Listed explicitly so the build and the tests load the same set. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +15,6 @@ export const ALL_MIGRATIONS = [
   CreateOrders1764000003000,
   RevocableTokens1764000004000,
   CreateWatchlist1764000005000,
+  CreateMovieSnapshots1764000006000,
+  SyncRunDeletionBrake1764000007000,
 ];

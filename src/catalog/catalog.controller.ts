@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,6 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth } from '../common/auth/auth.decorators';
+import { CreatedAt } from '../common/http/created-location';
+import { PagedList } from '../common/http/page-links';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CatalogService } from './catalog.service';
 import { CatalogMovieIdParams, CreateCatalogMovieDto, UpdateCatalogMovieDto } from './dto/catalog-movie.dto';
@@ -25,7 +26,7 @@ export class CatalogController {
   @Get()
   @Auth()
   @ApiOperation({ summary: 'The local catalog, by title; filter by part of the title (any case) and by year' })
-  @ApiOkResponse({ type: CatalogMoviePage })
+  @PagedList(CatalogMoviePage)
   async list(@Query() query: CatalogQuery): Promise<CatalogMoviePage> {
     const page = await this.catalog.list(query);
     return { ...page, items: page.items.map(CatalogMovieResponse.from) };
@@ -34,7 +35,7 @@ export class CatalogController {
   @Post()
   @Auth('ADMIN')
   @ApiOperation({ summary: 'Add a movie to the catalog' })
-  @ApiCreatedResponse({ type: CatalogMovieResponse })
+  @CreatedAt(CatalogMovieResponse, (movie) => `/catalog/movies/${movie.id}`)
   @ApiConflictResponse({ description: 'Another catalog movie has this tmdbId', type: ProblemResponse })
   async create(@Body() body: CreateCatalogMovieDto): Promise<CatalogMovieResponse> {
     return CatalogMovieResponse.from(await this.catalog.create(body));

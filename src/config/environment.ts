@@ -1,8 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const emptyToUndefined = ({ value }: { value: unknown }) =>
@@ -109,6 +111,10 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean()
   SYNC_ON_STARTUP = true;
+
+  /** Share of the orders one full pass may delete (0.1 = 10 %); beyond it the deletions wait for an admin's allowMassDelete. */
+  @Transform(toNumber) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  SYNC_MAX_DELETE_RATIO = 0.1;
 
   @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
   NOTION_RECONCILE_MINUTES = 60;

@@ -76,6 +76,8 @@ export interface AirtableSettings {
 export interface SyncSettings {
   intervalMinutes: number;
   onStartup: boolean;
+  /** Largest share of the orders a full pass deletes without an admin's explicit allowMassDelete. */
+  maxDeleteRatio: number;
   notionReconcileMinutes: number;
 }
 
@@ -179,6 +181,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     sync: {
       intervalMinutes: vars.SYNC_INTERVAL_MINUTES,
       onStartup: vars.SYNC_ON_STARTUP,
+      maxDeleteRatio: vars.SYNC_MAX_DELETE_RATIO,
       notionReconcileMinutes: vars.NOTION_RECONCILE_MINUTES,
     },
   };

@@ -12,6 +12,8 @@ interface OwnFields {
   /** The list owner's rating. */
   myRating: number | null;
   addedAt: string;
+  /** When the details were taken from TMDB; null when unknown (partial, or TMDB's last good copy while it fails). */
+  detailsFetchedAt: string | null;
 }
 
 /** A favorite as lists show it: full details, or (detailsPartial) what was stored when it was added. */

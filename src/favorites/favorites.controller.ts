@@ -13,6 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
+import { PagedList } from '../common/http/page-links';
 import { Page } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
@@ -26,8 +27,10 @@ import { FavoritesService } from './favorites.service';
 export const FAVORITES_LIST_DESCRIPTION =
   'Ordered by release date (newest first), then by rating (highest first); `sort=rating` orders by rating first. ' +
   'Unknown release dates and unrated movies come last in either order. Each item has the full TMDB details, ' +
-  'fetched from the cache or TMDB a few at a time; when TMDB cannot give them, the item still appears with the ' +
-  'title, release date and poster stored when it was added, and `detailsPartial: true`.';
+  'answered at once from a copy kept for all users (`detailsFetchedAt` says when it was taken from TMDB; copies older ' +
+  'than the cache TTL are refreshed in the background); only a movie with no copy yet waits on TMDB. When TMDB cannot ' +
+  'give them, the item still appears with the title, release date and poster stored when it was added, and ' +
+  '`detailsPartial: true`.';
 
 @ApiTags('favorites')
 @Auth()
@@ -39,7 +42,7 @@ export class FavoritesController {
 
   @Get()
   @ApiOperation({ summary: "The caller's favorites with full details and the caller's rating", description: FAVORITES_LIST_DESCRIPTION })
-  @ApiOkResponse({ type: FavoriteMoviePage })
+  @PagedList(FavoriteMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page, pageSize, sort or order', type: ProblemResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
     return this.favorites.list(user.id, query);

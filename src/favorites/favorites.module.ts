@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { TmdbModule } from '../movies/tmdb.module';
 import { FavoriteEntity } from './entities/favorite.entity';
-import { FavoriteDetailsLoader } from './favorite-details.loader';
+import { MovieSnapshotsModule } from '../movie-snapshots/movie-snapshots.module';
 import { FavoritesController } from './favorites.controller';
 import { FavoritesRepository } from './favorites.repository';
 import { FavoritesService } from './favorites.service';
@@ -15,9 +15,9 @@ import { UserMarksModule } from '../user-marks/user-marks.module';
  * change is told to the user-marks cache that movie lists merge flags from.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([FavoriteEntity]), TmdbModule, AuthModule, UserMarksModule],
+  imports: [TypeOrmModule.forFeature([FavoriteEntity]), TmdbModule, MovieSnapshotsModule, AuthModule, UserMarksModule],
   controllers: [FavoritesController, UserFavoritesController],
-  providers: [FavoritesRepository, FavoritesService, FavoriteDetailsLoader],
+  providers: [FavoritesRepository, FavoritesService],
   exports: [FavoritesService],
 })
 export class FavoritesModule {}

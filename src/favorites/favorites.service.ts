@@ -2,18 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page, pageOffset } from '../common/http/pagination';
 import { UserDirectory } from '../auth/user-directory';
-import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { FavoriteResponse } from './dto/favorite.response';
 import type { FavoritesQuery } from './dto/favorites-query.dto';
 import { FavoriteEntity } from './entities/favorite.entity';
 import type { FavoriteMovie } from './favorite-movie';
-import { FavoriteDetailsLoader } from './favorite-details.loader';
 import { mapBounded } from '../movie-snapshots/bounded-map';
+import type { DescribedMovie } from '../movie-snapshots/movie-snapshot';
+import { DescribeOptions, MovieSnapshots } from '../movie-snapshots/movie-snapshots';
 import { LinkedAccountPort } from '../user-marks/linked-account.port';
 import { listFull, MAX_LIST_ENTRIES } from '../user-marks/list-cap';
 import { UserMarksCache } from '../user-marks/user-marks.cache';
 import { FavoriteEntry, FavoritesRepository, ImportedFavorite, RatedFavorite } from './favorites.repository';
+
+/** Most TMDB calls one read of a public shared list may wait on (anyone can ask for one, without a token). */
+export const SHARED_LIST_UPSTREAM_CALLS = 10;
 
 /** TMDB lookups in flight at once while importing favorites. */
 const IMPORT_CONCURRENCY = 8;
@@ -24,7 +27,7 @@ export class FavoritesService {
     private readonly favorites: FavoritesRepository,
     private readonly users: UserDirectory,
     private readonly tmdb: TmdbPort,
-    private readonly details: FavoriteDetailsLoader,
+    private readonly snapshots: MovieSnapshots,
     private readonly flags: UserMarksCache,
     private readonly linked: LinkedAccountPort,
   ) {}
@@ -45,6 +48,7 @@ export class FavoritesService {
     const movie = await this.tmdb.getMovieDetails(tmdbId);
     if ((await this.favorites.count(userId)) >= MAX_LIST_ENTRIES) throw listFull('favorites');
     await this.linked.mirrorWrite(userId, 'favorite', tmdbId, true);
+    await this.snapshots.remember(movie);
     const added = await this.favorites.add(
       { userId, tmdbId, title: movie.title, releaseDate: movie.releaseDate, posterPath: movie.posterPath },
       MAX_LIST_ENTRIES,
@@ -77,6 +81,7 @@ export class FavoritesService {
     const described = await mapBounded(fresh, IMPORT_CONCURRENCY, async (entry): Promise<ImportedFavorite | undefined> => {
       try {
         const movie = await this.tmdb.getMovieDetails(entry.tmdbId);
+        await this.snapshots.remember(movie);
         return { tmdbId: entry.tmdbId, addedAt: entry.addedAt, title: movie.title, releaseDate: movie.releaseDate, posterPath: movie.posterPath };
       } catch (error) {
         if (error instanceof NotFoundError) return undefined;
@@ -107,21 +112,37 @@ export class FavoritesService {
     await this.flags.invalidate(userId);
   }
 
-  /** One page of favorites in the asked order, each with full details (or the stored fields) and the owner's rating. */
-  async list(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  /**
+   * A shared list, read by anyone without a token: the same page, but it waits on at most
+   * SHARED_LIST_UPSTREAM_CALLS TMDB calls (movies without a snapshot); the rest come from TMDB's cache or
+   * show what was stored, and are fetched in the background for the next reader.
+   */
+  listShared(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+    return this.list(userId, query, { maxUpstreamCalls: SHARED_LIST_UPSTREAM_CALLS });
+  }
+
+  /**
+   * One page of favorites in the asked order, each with full details and the owner's rating: from the shared
+   * snapshots at once (stale ones refreshed in the background); only movies without one wait on TMDB, and
+   * one TMDB cannot describe now shows the fields stored when it was added.
+   */
+  async list(userId: number, query: FavoritesQuery, describe: DescribeOptions = {}): Promise<Page<FavoriteMovie>> {
     await this.linked.refreshIfStale(userId);
     const [total, rows] = await Promise.all([
       this.favorites.count(userId),
       this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize),
     ]);
-    const details = await this.details.load(rows.map((row) => row.tmdbId));
+    const details = await this.snapshots.describe(
+      rows.map((row) => row.tmdbId),
+      describe,
+    );
     const items = await Promise.all(rows.map((row) => this.toMovie(row, details.get(row.tmdbId))));
     return makePage(items, query.page, query.pageSize, total);
   }
 
-  private async toMovie(row: RatedFavorite, details: MovieDetails | undefined): Promise<FavoriteMovie> {
+  private async toMovie(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<FavoriteMovie> {
     const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
-    if (details) return { ...details, ...own, detailsPartial: false as const };
+    if (movie) return { ...movie.details, ...own, detailsPartial: false as const, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
     return {
       tmdbId: row.tmdbId,
       title: row.title,
@@ -131,6 +152,7 @@ export class FavoritesService {
       ...PARTIAL_DETAILS,
       ...own,
       detailsPartial: true as const,
+      detailsFetchedAt: null,
     };
   }
 

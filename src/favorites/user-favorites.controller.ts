@@ -5,7 +5,6 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -13,6 +12,7 @@ import {
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser, canActFor } from '../common/auth/auth-user';
 import { ForbiddenError } from '../common/errors/domain-error';
+import { PagedList } from '../common/http/page-links';
 import { Page } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
@@ -33,7 +33,7 @@ export class UserFavoritesController {
   @Get()
   @Auth()
   @ApiOperation({ summary: "One user's favorites (the user themself or an admin)", description: FAVORITES_LIST_DESCRIPTION })
-  @ApiOkResponse({ type: FavoriteMoviePage })
+  @PagedList(FavoriteMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid user id, page, pageSize, sort or order', type: ProblemResponse })
   @ApiForbiddenResponse({ description: "A USER asking for another user's favorites", type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such user', type: ProblemResponse })

@@ -8,16 +8,13 @@ import { CountryWatchProvidersResponse } from './dto/movie-parts.response';
 import { DiscoverMoviesQuery, MovieLanguageQuery, PopularMoviesQuery, SearchMoviesQuery } from './dto/movie-queries.dto';
 import { MovieResponse, MovieSummaryPage } from './dto/movie.response';
 import { TmdbId } from '../common/http/id-params';
+import { PagedList } from '../common/http/page-links';
+import { X_CACHE_HEADER } from '../common/http/response-headers';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
 import { MoviePageWithFlags, MoviesService, MovieWithFlags } from './movies.service';
 import type { Cached } from './tmdb.port';
 
-const X_CACHE = {
-  'X-Cache': {
-    description: 'HIT: fresh from our cache; MISS: just asked TMDB; STALE: TMDB failed, this is the last good copy',
-    schema: { type: 'string', enum: ['HIT', 'MISS', 'STALE'] },
-  },
-};
+const X_CACHE = { 'X-Cache': X_CACHE_HEADER };
 
 @ApiTags('movies')
 @Auth()
@@ -30,7 +27,7 @@ export class MoviesController {
 
   @Get('popular')
   @ApiOperation({ summary: "TMDB's popular movies, with the caller's favorite and myRating" })
-  @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
+  @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Invalid page (1 to 500), language or region', type: ProblemResponse })
   async popular(@CurrentUser() user: AuthUser, @Query() query: PopularMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
     return send(reply, await this.movies.popular(user.id, query));
@@ -38,7 +35,7 @@ export class MoviesController {
 
   @Get('discover')
   @ApiOperation({ summary: 'Discover TMDB movies by year, genres and sort order, with the caller\'s flags' })
-  @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
+  @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Invalid page, language, sortBy, year, withGenres, includeAdult or includeVideo', type: ProblemResponse })
   async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
     return send(reply, await this.movies.discover(user.id, query));
@@ -46,7 +43,7 @@ export class MoviesController {
 
   @Get('search')
   @ApiOperation({ summary: 'Search TMDB movies by title, with the caller\'s flags' })
-  @ApiOkResponse({ type: MovieSummaryPage, headers: X_CACHE })
+  @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Missing or invalid query, or invalid page, language or year', type: ProblemResponse })
   async search(@CurrentUser() user: AuthUser, @Query() query: SearchMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MoviePageWithFlags> {
     return send(reply, await this.movies.search(user.id, query));

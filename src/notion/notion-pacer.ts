@@ -15,6 +15,13 @@ export const NOTION_PACE: PaceSettings = { requestsPerSecond: 3, burst: 3 };
 const SLOWEST_REQUESTS_PER_SECOND = 0.25;
 const RECOVERY_STEPS = 20;
 
+/** Time as the pacer sees it; tests give it a virtual clock so pacing is checked without real waits. */
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const SYSTEM_CLOCK: PacerClock = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
 
 /**
  * The client side of Notion's rate limit, shared by every Notion call of the process: a token bucket served
@@ -25,10 +32,11 @@ const RECOVERY_STEPS = 20;
  */
 @Injectable()
 export class NotionPacer {
+  private clock = SYSTEM_CLOCK;
   private settings: PaceSettings = NOTION_PACE;
   private rate = NOTION_PACE.requestsPerSecond;
   private tokens = NOTION_PACE.burst;
-  private refilledAt = Date.now();
+  private refilledAt = this.clock.now();
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
 
@@ -38,6 +46,12 @@ export class NotionPacer {
     this.rate = settings.requestsPerSecond;
     this.tokens = settings.burst;
     this.pausedUntil = 0;
+  }
+
+  /** Tests only: pace by this clock from now on. */
+  useClock(clock: PacerClock): void {
+    this.clock = clock;
+    this.refilledAt = clock.now();
   }
 
   /** The current pace, in requests per second. */
@@ -54,12 +68,12 @@ export class NotionPacer {
 
   /** How long Notion asked everyone to wait from now (0 when not paused). */
   pausedForMs(): number {
-    return Math.max(0, this.pausedUntil - Date.now());
+    return Math.max(0, this.pausedUntil - this.clock.now());
   }
 
   /** Notion answered 429: nobody sends for `ms`, then at half the pace and without a burst. */
   rateLimited(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
     this.rate = Math.max(SLOWEST_REQUESTS_PER_SECOND, this.rate / 2);
     // Nothing accrues during the pause: one request when it ends, then the new pace.
     this.tokens = 1;
@@ -72,7 +86,7 @@ export class NotionPacer {
 
   private async takeToken(): Promise<void> {
     for (;;) {
-      const now = Date.now();
+      const now = this.clock.now();
       if (now > this.refilledAt) {
         this.tokens = Math.min(this.settings.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
         this.refilledAt = now;
@@ -83,7 +97,7 @@ export class NotionPacer {
         this.tokens -= 1;
         return;
       }
-      await sleep(Math.ceil(wait));
+      await this.clock.sleep(Math.ceil(wait));
     }
   }
 }

@@ -101,20 +101,18 @@ export class NotionAdapter extends NotionPort {
     return this.caller.run({ operation: 'find pages by Review ID' }, () => this.findLivePagesByReviewIdOnce(reviewId));
   }
 
-  async listLivePages(): Promise<ReviewPage[]> {
+  async *livePages(): AsyncIterable<ReviewPage[]> {
     const client = this.requireClient();
     const dataSourceId = await this.resolveDataSource();
-    const pages: ReviewPage[] = [];
     let cursor: string | undefined;
     do {
       const startCursor = cursor;
       const batch = await this.caller.run({ operation: 'query pages' }, () =>
         this.caller.send(() => client.dataSources.query({ data_source_id: dataSourceId, page_size: QUERY_PAGE_SIZE, start_cursor: startCursor })),
       );
-      for (const result of batch.results) if (isFullPage(result) && !result.in_trash) pages.push(toReviewPage(result));
       cursor = batch.has_more && batch.next_cursor ? batch.next_cursor : undefined;
+      yield batch.results.filter(isFullPage).filter((page) => !page.in_trash).map(toReviewPage);
     } while (cursor);
-    return pages;
   }
 
   private async findLivePagesByReviewIdOnce(reviewId: number): Promise<ReviewPage[]> {

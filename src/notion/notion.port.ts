@@ -41,6 +41,9 @@ export abstract class NotionPort {
   /** Live (not trashed) pages carrying this `Review ID`. */
   abstract findLivePagesByReviewId(reviewId: number): Promise<ReviewPage[]>;
 
-  /** Every live page of the database, walked with cursors. */
-  abstract listLivePages(): Promise<ReviewPage[]>;
+  /**
+   * Every live page of the database, one query page (at most 100) at a time: the next is asked for only when
+   * the caller takes it, so a walk of 100,000 pages holds one hundred at once, not all of them.
+   */
+  abstract livePages(): AsyncIterable<ReviewPage[]>;
 }

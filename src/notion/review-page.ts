@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** What a review looks like in the Notion database: one page per review (contract: Upstream schemas). */
 export interface ReviewPageContent {
   reviewId: number;
@@ -20,6 +22,15 @@ export interface ReviewPage {
     review: string;
     author: string;
   };
+}
+
+/**
+ * A short fingerprint of a page's properties: equal exactly when pageMatches would say so (up to a 2^-128
+ * chance), so a walk over every page keeps 22 characters per page instead of its properties.
+ */
+export function contentDigest(content: ReviewPageContent | ReviewPage['content']): string {
+  const fields = [content.reviewId, content.movie, content.rating, content.review, content.author];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 22);
 }
 
 /** Notion's timestamps are minute-granular, so drift is found by comparing properties, never times. */

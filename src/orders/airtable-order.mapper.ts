@@ -12,6 +12,10 @@ export const AIRTABLE_FIELDS = {
   lastModified: 'Last Modified',
 } as const;
 
+/** Airtable record ids are `rec` and 14 letters or digits; the column holds at most 32. */
+const RECORD_ID = /^[A-Za-z0-9]{1,32}$/;
+/** PostgreSQL text cannot hold U+0000: one such value would fail the whole page's upsert, on every run. */
+const NUL = /\u0000/g;
 const MAX_ORDER_ID_LENGTH = 100;
 const MAX_CUSTOMER_LENGTH = 200;
 /** numeric(14,2) */
@@ -32,8 +36,11 @@ export type MappedRecord =
  * overwrite a newer one.
  */
 export function mapAirtableOrder(record: AirtableRecord): MappedRecord {
-  const fields = record.fields ?? {};
+  if (typeof record.id !== 'string' || !RECORD_ID.test(record.id)) {
+    return { order: undefined, problems: [`record id ${describe(record.id)} is not an Airtable record id`] };
+  }
   const problems: string[] = [];
+  const fields = withoutNul(record.fields ?? {}, problems);
   const lastModified = instant(fields[AIRTABLE_FIELDS.lastModified]);
   if (!lastModified) {
     return { order: undefined, problems: [`${AIRTABLE_FIELDS.lastModified} is missing or not a date-time`] };
@@ -63,6 +70,20 @@ export function mapAirtableOrder(record: AirtableRecord): MappedRecord {
     },
     problems,
   };
+}
+
+/** The fields with U+0000 removed from every text value (each such field named in `problems`). */
+function withoutNul(fields: Record<string, unknown>, problems: string[]): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      problems.push(`${name} held NUL characters (removed)`);
+      clean[name] = value.replace(NUL, '');
+    } else {
+      clean[name] = value;
+    }
+  }
+  return clean;
 }
 
 const text = (maxLength: number) => (value: unknown) => {

@@ -14,6 +14,11 @@ export interface ImportPlan {
   /** Only records modified after this; every record when null. */
   modifiedSince: Date | null;
   previousHighWaterMark: Date | null;
+  /**
+   * The deletion brake of a full pass: the largest share of the local orders it may delete (SYNC_MAX_DELETE_RATIO);
+   * null when an admin allowed a mass delete for this run.
+   */
+  maxDeleteRatio: number | null;
 }
 
 /** Problems of single records are logged one by one up to this many per run, then only counted. */
@@ -73,22 +78,40 @@ export class OrderImporter {
       signal.throwIfAborted();
     }
 
-    if (seen) figures.deleted = await this.deleteMissing(seen, lock);
+    if (seen) await this.deleteMissing(plan, seen, lock, figures);
     if (problemsLogged > LOGGED_PROBLEMS_PER_RUN) {
       this.logger.warn({ msg: `${problemsLogged - LOGGED_PROBLEMS_PER_RUN} more records with problems were not logged one by one`, runId: plan.runId });
     }
     return nextHighWaterMark(plan.previousHighWaterMark, newestModified, listingStartedAt);
   }
 
-  /** Walks the local ids in slices and removes those the full listing did not return. */
-  private async deleteMissing(seen: Set<string>, lock: HeldSyncLock): Promise<number> {
-    let deleted = 0;
-    let after: string | null = null;
-    for (;;) {
+  /**
+   * Walks the local ids in slices and removes those the full listing did not return, unless they are more than
+   * the brake allows: a token that lost access to part of the table lists fewer records, and those orders must
+   * not vanish. Then none is removed and the run records how many were withheld.
+   */
+  private async deleteMissing(plan: ImportPlan, seen: Set<string>, lock: HeldSyncLock, figures: SyncFigures): Promise<void> {
+    // The whole table is counted before anything is removed, so the brake judges the run's real share.
+    const missing: string[] = [];
+    let local = 0;
+    for (let after: string | null = null; ; ) {
       const recordIds = await this.orders.recordIdsAfter(after, DELETION_SLICE, lock.connection);
-      if (recordIds.length === 0) return deleted;
-      deleted += await this.orders.deleteByRecordIds(recordIds.filter((id) => !seen.has(id)), lock.connection);
+      if (recordIds.length === 0) break;
+      local += recordIds.length;
+      for (const id of recordIds) if (!seen.has(id)) missing.push(id);
       after = recordIds[recordIds.length - 1];
+    }
+    if (plan.maxDeleteRatio !== null && missing.length > plan.maxDeleteRatio * local) {
+      figures.withheldDeletions = missing.length;
+      this.logger.warn({
+        msg: `full pass withheld ${missing.length} deletions of ${local} orders: more than SYNC_MAX_DELETE_RATIO=${plan.maxDeleteRatio}; ` +
+          'check the Airtable token\'s access, then POST /orders/sync?full=true&allowMassDelete=true to delete them',
+        runId: plan.runId,
+      });
+      return;
+    }
+    for (let start = 0; start < missing.length; start += DELETION_SLICE) {
+      figures.deleted += await this.orders.deleteByRecordIds(missing.slice(start, start + DELETION_SLICE), lock.connection);
     }
   }
 

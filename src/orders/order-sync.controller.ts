@@ -11,8 +11,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Auth } from '../common/auth/auth.decorators';
+import { PagedList } from '../common/http/page-links';
 import { PageQuery } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
+import { LOCATION_HEADER } from '../common/http/response-headers';
 import { API_PREFIX } from '../infra/http/swagger';
 import { SyncRunIdParams } from './dto/order-params';
 import { StartSyncQuery, SyncRunPage, SyncRunResponse } from './dto/sync.dto';
@@ -28,19 +30,19 @@ export class OrderSyncController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Import orders from Airtable now, waiting up to ?wait= seconds for the run' })
   @ApiOkResponse({ description: 'The run finished (succeeded or failed) within the wait', type: SyncRunResponse })
-  @ApiAcceptedResponse({ description: 'The run is still going; Location names it', type: SyncRunResponse })
-  @ApiBadRequestResponse({ description: 'wait outside 0..25 or full not true/false', type: ProblemResponse })
+  @ApiAcceptedResponse({ description: 'The run is still going; Location names it', type: SyncRunResponse, headers: { Location: LOCATION_HEADER } })
+  @ApiBadRequestResponse({ description: 'wait outside 0..25, full or allowMassDelete not true/false, or allowMassDelete without full=true', type: ProblemResponse })
   @ApiConflictResponse({ description: 'An import is already running on some replica; `runId` names it', type: ProblemResponse })
   @ApiServiceUnavailableResponse({ description: 'Airtable is not configured on this server', type: ProblemResponse })
   async start(@Query() query: StartSyncQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncRunResponse> {
-    const { run, finished } = await this.sync.startAndWait('api', query.wait, { fullPass: query.full });
+    const { run, finished } = await this.sync.startAndWait('api', query.wait, { fullPass: query.full, allowMassDelete: query.allowMassDelete });
     if (!finished) reply.status(202).header('location', `/${API_PREFIX}/orders/sync/runs/${run.id}`);
     return SyncRunResponse.from(run);
   }
 
   @Get('runs')
   @ApiOperation({ summary: 'Recent Airtable import runs, newest first' })
-  @ApiOkResponse({ type: SyncRunPage })
+  @PagedList(SyncRunPage)
   @ApiBadRequestResponse({ description: 'Invalid paging', type: ProblemResponse })
   async list(@Query() query: PageQuery): Promise<SyncRunPage> {
     const page = await this.sync.listRuns(query.page, query.pageSize);

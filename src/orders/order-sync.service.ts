@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryRunnerAlreadyReleasedError, TypeORMError } from 'typeorm';
-import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain-error';
+import { ConfigService } from '@nestjs/config';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { Settings } from '../config/settings';
 import { makePage, Page } from '../common/http/pagination';
 import { ImportPlan, OrderImporter } from './order-importer';
 import { HeldSyncLock, OrderSyncLock } from './order-sync.lock';
@@ -14,6 +16,13 @@ export interface StartedRun {
   run: SyncRun;
   /** Settles with the run as it ended (succeeded or failed); never rejects. */
   done: Promise<SyncRun>;
+}
+
+export interface SyncRequest {
+  /** List every record and remove the orders Airtable no longer has. */
+  fullPass?: boolean;
+  /** Let this full pass delete more than SYNC_MAX_DELETE_RATIO of the orders (an admin's explicit decision). */
+  allowMassDelete?: boolean;
 }
 
 export interface WaitedRun {
@@ -38,6 +47,7 @@ export class OrderSyncService implements OnModuleDestroy {
     private readonly runs: SyncRunsRepository,
     private readonly importer: OrderImporter,
     private readonly options: OrderSyncOptions,
+    private readonly config: ConfigService<Settings, true>,
   ) {}
 
   isConfigured(): boolean {
@@ -48,8 +58,13 @@ export class OrderSyncService implements OnModuleDestroy {
    * Starts a run in the background. Throws ConflictError (with the running run's id) when a run is
    * already going anywhere, NotConfiguredError without Airtable.
    */
-  async start(trigger: SyncTrigger, request: { fullPass?: boolean } = {}): Promise<StartedRun> {
+  async start(trigger: SyncTrigger, request: SyncRequest = {}): Promise<StartedRun> {
     if (!this.source.isConfigured()) throw orderSourceNotConfigured();
+    if (request.allowMassDelete && !request.fullPass) {
+      throw new InvalidInputError('MassDeleteNeedsFullPass', 'allowMassDelete applies to a full pass only: send full=true with it.', [
+        { field: 'allowMassDelete', message: 'only with full=true' },
+      ]);
+    }
     if (this.stopping) throw new ConflictError('ShuttingDown', 'This server is shutting down; try again on another replica.');
     const lock = await this.lock.tryAcquire();
     if (!lock) throw await this.alreadyRunning();
@@ -63,8 +78,15 @@ export class OrderSyncService implements OnModuleDestroy {
       const history = await this.runs.history();
       const fullPass = request.fullPass === true || this.fullPassDue(history);
       const modifiedSince = fullPass || !history.highWaterMark ? null : new Date(history.highWaterMark.getTime() - this.options.overlapMs);
-      run = await this.runs.start(trigger, fullPass, modifiedSince);
-      plan = { runId: run.id, fullPass, modifiedSince, previousHighWaterMark: history.highWaterMark };
+      const massDeleteAllowed = request.allowMassDelete === true;
+      run = await this.runs.start(trigger, fullPass, modifiedSince, massDeleteAllowed);
+      plan = {
+        runId: run.id,
+        fullPass,
+        modifiedSince,
+        previousHighWaterMark: history.highWaterMark,
+        maxDeleteRatio: massDeleteAllowed ? null : this.config.get('sync', { infer: true }).maxDeleteRatio,
+      };
     } catch (error) {
       await lock.release();
       throw error;
@@ -78,7 +100,7 @@ export class OrderSyncService implements OnModuleDestroy {
   }
 
   /** Starts a run and waits up to `waitSeconds` for it: `finished` says whether it ended in time. */
-  async startAndWait(trigger: SyncTrigger, waitSeconds: number, request: { fullPass?: boolean } = {}): Promise<WaitedRun> {
+  async startAndWait(trigger: SyncTrigger, waitSeconds: number, request: SyncRequest = {}): Promise<WaitedRun> {
     const { run, done } = await this.start(trigger, request);
     if (waitSeconds <= 0) return { run, finished: false };
     const timer = new AbortController();
@@ -140,8 +162,8 @@ export class OrderSyncService implements OnModuleDestroy {
       await lock.release();
     }
     const ms = ended.finishedAt!.getTime() - run.startedAt.getTime();
-    const { id, trigger, fullPass, status, fetched, created, updated, unchanged, deleted, skipped, incomplete, error } = ended;
-    const summary = { msg: `sync run ${id} ${status}`, trigger, fullPass, ms, fetched, created, updated, unchanged, deleted, skipped, incomplete };
+    const { id, trigger, fullPass, status, fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete, error } = ended;
+    const summary = { msg: `sync run ${id} ${status}`, trigger, fullPass, ms, fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete };
     if (status === 'succeeded') this.logger.log(summary);
     else this.logger.warn({ ...summary, error });
     return ended;

@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth } from '../common/auth/auth.decorators';
+import { PagedList } from '../common/http/page-links';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { OrderFilterQuery } from './dto/order-filters.query';
 import { OrderListQuery } from './dto/order-list.query';
@@ -31,7 +32,7 @@ export class OrdersController {
 
   @Get()
   @ApiOperation({ summary: 'Orders imported from Airtable: filtered, sorted and paginated' })
-  @ApiOkResponse({ type: OrderPage })
+  @PagedList(OrderPage)
   @ApiBadRequestResponse(INVALID)
   async list(@Query() query: OrderListQuery): Promise<OrderPage> {
     const page = await this.orders.list(filtersOf(query), query.sort, query.page, query.pageSize);

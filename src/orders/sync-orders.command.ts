@@ -45,8 +45,8 @@ async function syncOrders(startSurroundings: StartSurroundings): Promise<number>
       const { done } = await app.get(OrderSyncService).start('cli');
       const run = await done;
       const ms = (run.finishedAt?.getTime() ?? Date.now()) - run.startedAt.getTime();
-      const { fetched, created, updated, unchanged, deleted, skipped, incomplete } = run;
-      const figures = { fetched, created, updated, unchanged, deleted, skipped, incomplete };
+      const { fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete } = run;
+      const figures = { fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete };
       process.stdout.write(
         `sync:orders run ${run.id} ${run.status} in ${ms} ms (${run.fullPass ? 'full pass' : 'incremental'}): ` +
           `${Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(' ')}${run.error ? ` error: ${run.error}` : ''}\n`,

@@ -14,6 +14,11 @@ export interface SyncFigures {
   unchanged: number;
   /** Orders Airtable no longer has, removed by a full pass. */
   deleted: number;
+  /**
+   * Orders Airtable no longer listed but kept: removing them would have deleted more than SYNC_MAX_DELETE_RATIO
+   * of the orders in one run (a token that lost access to part of the table looks the same), so none was removed.
+   */
+  withheldDeletions: number;
   /** Records that could not be stored at all (no usable Last Modified time). */
   skipped: number;
   /** Records stored with some fields left empty because their values did not fit. */
@@ -25,6 +30,8 @@ export interface SyncRun extends SyncFigures {
   trigger: SyncTrigger;
   /** A full pass lists every record and removes the orders Airtable no longer has. */
   fullPass: boolean;
+  /** An admin allowed this run to delete more than SYNC_MAX_DELETE_RATIO of the orders. */
+  massDeleteAllowed: boolean;
   status: SyncRunStatus;
   startedAt: Date;
   finishedAt: Date | null;
@@ -36,5 +43,5 @@ export interface SyncRun extends SyncFigures {
 }
 
 export function emptyFigures(): SyncFigures {
-  return { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, skipped: 0, incomplete: 0 };
+  return { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, withheldDeletions: 0, skipped: 0, incomplete: 0 };
 }

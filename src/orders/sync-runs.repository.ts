@@ -16,11 +16,12 @@ export interface SyncHistory {
 export class SyncRunsRepository {
   constructor(@InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>) {}
 
-  async start(trigger: SyncTrigger, fullPass: boolean, modifiedSince: Date | null): Promise<SyncRun> {
+  async start(trigger: SyncTrigger, fullPass: boolean, modifiedSince: Date | null, massDeleteAllowed = false): Promise<SyncRun> {
     const run = await this.runs.save(
       this.runs.create({
         trigger,
         fullPass,
+        massDeleteAllowed,
         modifiedSince,
         status: 'running',
         startedAt: new Date(),
@@ -29,6 +30,7 @@ export class SyncRunsRepository {
         updated: 0,
         unchanged: 0,
         deleted: 0,
+        withheldDeletions: 0,
         skipped: 0,
         incomplete: 0,
       }),
@@ -95,8 +97,8 @@ export class SyncRunsRepository {
   }
 }
 
-function figuresOf({ fetched, created, updated, unchanged, deleted, skipped, incomplete }: SyncFigures): SyncFigures {
-  return { fetched, created, updated, unchanged, deleted, skipped, incomplete };
+function figuresOf({ fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete }: SyncFigures): SyncFigures {
+  return { fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete };
 }
 
 function toSyncRun(entity: SyncRunEntity): SyncRun {
@@ -104,6 +106,7 @@ function toSyncRun(entity: SyncRunEntity): SyncRun {
     id: Number(entity.id),
     trigger: entity.trigger,
     fullPass: entity.fullPass,
+    massDeleteAllowed: entity.massDeleteAllowed,
     status: entity.status,
     startedAt: entity.startedAt,
     finishedAt: entity.finishedAt,
@@ -114,6 +117,7 @@ function toSyncRun(entity: SyncRunEntity): SyncRun {
     updated: entity.updated,
     unchanged: entity.unchanged,
     deleted: entity.deleted,
+    withheldDeletions: entity.withheldDeletions,
     skipped: entity.skipped,
     incomplete: entity.incomplete,
     error: entity.error,

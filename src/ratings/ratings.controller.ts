@@ -12,6 +12,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
+import { PagedList } from '../common/http/page-links';
 import { PageQuery } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { TmdbId } from '../common/http/id-params';
@@ -52,7 +53,7 @@ export class RatingsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's ratings, most recently changed first" })
-  @ApiOkResponse({ type: RatingPage })
+  @PagedList(RatingPage)
   @ApiBadRequestResponse({ description: 'Invalid page or pageSize', type: ProblemResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<RatingPage> {
     return this.ratings.list(user.id, query);

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogMovieIdParams } from '../catalog/dto/catalog-movie.dto';
 import { Auth } from '../common/auth/auth.decorators';
+import { PagedList } from '../common/http/page-links';
 import { PageQuery } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { ReviewPageResponse, ReviewResponse } from './dto/review.response';
@@ -15,7 +16,7 @@ export class MovieReviewsController {
   @Get(':id/reviews')
   @Auth()
   @ApiOperation({ summary: "A catalog movie's reviews, oldest first" })
-  @ApiOkResponse({ type: ReviewPageResponse })
+  @PagedList(ReviewPageResponse)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such catalog movie', type: ProblemResponse })
   async list(@Param() params: CatalogMovieIdParams, @Query() query: PageQuery): Promise<ReviewPageResponse> {

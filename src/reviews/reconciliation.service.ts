@@ -6,7 +6,8 @@ import { ReviewsRepository } from './reviews.repository';
 import { notionNotConfigured, NotionPort } from '../notion/notion.port';
 import { PendingSyncsRepository } from './pending-syncs.repository';
 import { ReconciliationLock } from './reconciliation-lock';
-import { pageMatches, ReviewPage } from '../notion/review-page';
+import { contentDigest } from '../notion/review-page';
+import { LivePageIndex } from './live-page-index';
 
 export interface ReconciliationReport {
   /** Reviews compared with their pages. */
@@ -28,8 +29,8 @@ const MAX_CONSECUTIVE_FAILURES = 5;
 
 /**
  * Compares PostgreSQL with Notion and repairs the drift, PostgreSQL being the truth: first the pending
- * compensations, then every review against a snapshot of the live pages, then the pages left over. The
- * snapshot only nominates suspects; each repair re-reads both stores under the review's lock
+ * compensations, then every review against a snapshot of the live pages (streamed from Notion and kept as ids
+ * and digests only), then the pages left over. The snapshot only nominates suspects; each repair re-reads both stores under the review's lock
  * (ReviewMirror.repair), and skips a review whose write is in flight, so running while reviews are
  * written is safe. One run at a time across replicas.
  */
@@ -78,7 +79,7 @@ class ReconciliationRun {
 
   async run(): Promise<ReconciliationReport> {
     await this.finishPendingCompensations();
-    const { byReviewId, unkeyed } = groupByReviewId(await this.notion.listLivePages());
+    const index = await LivePageIndex.build(this.notion.livePages());
     const namedPages = new Set<string>();
 
     for (let afterId = 0; ; ) {
@@ -87,22 +88,21 @@ class ReconciliationRun {
       for (const review of batch) {
         this.totals.checked += 1;
         if (review.notionPageId) namedPages.add(review.notionPageId);
-        const pages = byReviewId.get(review.id) ?? [];
-        byReviewId.delete(review.id);
+        const pages = index.take(review.id);
         const own = pages.find((page) => page.id === review.notionPageId);
         const others = pages.filter((page) => page !== own).map((page) => page.id);
-        if (own && others.length === 0 && pageMatches(own, pageContentOf(review))) continue;
+        if (own && others.length === 0 && own.digest === contentDigest(pageContentOf(review))) continue;
         await this.repair(review.id, others);
       }
       afterId = batch[batch.length - 1].id;
     }
 
     // Live pages whose Review ID has no row: the repair archives them unless a write of that review is in flight.
-    for (const [reviewId, pages] of byReviewId) await this.repair(reviewId, pages.map((page) => page.id));
+    for (const [reviewId, pages] of index.untaken()) await this.repair(reviewId, pages.map((page) => page.id));
     // A page whose Review ID was erased in Notion is still its review's page if a row names it (repaired above).
-    for (const page of unkeyed.filter((candidate) => !namedPages.has(candidate.id))) {
+    for (const pageId of index.unkeyedPageIds().filter((candidate) => !namedPages.has(candidate))) {
       try {
-        await this.notion.trashPage(page.id);
+        await this.notion.trashPage(pageId);
         this.totals.archived += 1;
       } catch (error) {
         this.failed(error);
@@ -146,19 +146,4 @@ class ReconciliationRun {
     this.consecutiveFailures += 1;
     if (this.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw error;
   }
-}
-
-/** Pages by their `Review ID`; pages without a usable one cannot belong to any review. */
-function groupByReviewId(pages: ReviewPage[]): { byReviewId: Map<number, ReviewPage[]>; unkeyed: ReviewPage[] } {
-  const byReviewId = new Map<number, ReviewPage[]>();
-  const unkeyed: ReviewPage[] = [];
-  for (const page of pages) {
-    const reviewId = page.content.reviewId;
-    if (reviewId === null || !Number.isSafeInteger(reviewId) || reviewId < 1) {
-      unkeyed.push(page);
-      continue;
-    }
-    byReviewId.set(reviewId, [...(byReviewId.get(reviewId) ?? []), page]);
-  }
-  return { byReviewId, unkeyed };
 }

@@ -3,7 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiBadGatewayResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiGatewayTimeoutResponse,
   ApiNoContentResponse,
@@ -12,9 +11,11 @@ import {
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
+import { CreatedAt } from '../common/http/created-location';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CreateReviewDto, ReviewIdParams, UpdateReviewDto } from './dto/review.dto';
 import { ReviewResponse } from './dto/review.response';
@@ -25,9 +26,12 @@ function NotionWriteResponses() {
   return applyDecorators(
     ApiBadGatewayResponse({ description: 'Notion failed; nothing was changed', type: ProblemResponse }),
     ApiServiceUnavailableResponse({
-      description: 'Notion is not configured, unavailable or rate limiting (see Retry-After), or the database failed; nothing was changed',
+      description:
+        'Notion is not configured, unavailable or rate limiting, too many review writes are waiting for Notion (see Retry-After), ' +
+        'or the database failed; nothing was changed',
       type: ProblemResponse,
     }),
+    ApiTooManyRequestsResponse({ description: 'You already have several review writes in progress (see Retry-After); nothing was changed', type: ProblemResponse }),
     ApiGatewayTimeoutResponse({ description: 'Notion did not answer in time; nothing was changed', type: ProblemResponse }),
   );
 }
@@ -44,7 +48,7 @@ export class ReviewsController {
     summary: 'Review a movie (by catalog movieId or by tmdbId); stored in PostgreSQL and in Notion, or in neither',
     description: 'A tmdbId brings that movie into the catalog first (once, however many requests race). One review per user and movie.',
   })
-  @ApiCreatedResponse({ type: ReviewResponse })
+  @CreatedAt(ReviewResponse, (review) => `/reviews/${review.id}`)
   @ApiNotFoundResponse({ description: 'No such catalog movie, or TMDB has no such movie', type: ProblemResponse })
   @ApiConflictResponse({ description: 'You have already reviewed this movie', type: ProblemResponse })
   @NotionWriteResponses()
@@ -67,7 +71,7 @@ export class ReviewsController {
   @ApiOkResponse({ type: ReviewResponse })
   @ApiForbiddenResponse({ description: 'Not the author, nor an admin', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such review', type: ProblemResponse })
-  @ApiConflictResponse({ description: 'The review is being changed by another request', type: ProblemResponse })
+  @ApiConflictResponse({ description: 'The review is being changed by another request (answered at once, never queued)', type: ProblemResponse })
   @NotionWriteResponses()
   async update(@CurrentUser() user: AuthUser, @Param() params: ReviewIdParams, @Body() body: UpdateReviewDto): Promise<ReviewResponse> {
     return ReviewResponse.from(await this.reviews.update(user, params.id, body));
@@ -80,7 +84,7 @@ export class ReviewsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({ description: 'Not the author, nor an admin', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such review', type: ProblemResponse })
-  @ApiConflictResponse({ description: 'The review is being changed by another request', type: ProblemResponse })
+  @ApiConflictResponse({ description: 'The review is being changed by another request (answered at once, never queued)', type: ProblemResponse })
   @NotionWriteResponses()
   async delete(@CurrentUser() user: AuthUser, @Param() params: ReviewIdParams): Promise<void> {
     await this.reviews.delete(user, params.id);

@@ -13,6 +13,7 @@ import { ReconciliationScheduler } from './reconciliation.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 import { MovieReviewsController } from './movie-reviews.controller';
 import { ReviewMirror } from './review-mirror.service';
+import { ReviewWriteOptions } from './review-write.options';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
@@ -27,6 +28,7 @@ import { ReviewsService } from './reviews.service';
   controllers: [ReviewsController, MovieReviewsController, ReconciliationController],
   providers: [
     ReviewsService,
+    ReviewWriteOptions,
     ReviewsRepository,
     ReviewMirror,
     PendingSyncsRepository,

@@ -12,7 +12,8 @@ import { describe, ReviewMirror } from './review-mirror.service';
 import { isPgError, PG_ERROR } from '../infra/database/pg-errors';
 import { ReviewTransaction } from './review-transaction';
 import { ReviewsRepository } from './reviews.repository';
-import { WriteSlots } from './write-slots';
+import { ReviewWriteOptions } from './review-write.options';
+import { reviewBusy, WriteSlots } from './write-slots';
 
 export interface NewReviewInput {
   movieId?: number;
@@ -26,9 +27,11 @@ export interface ReviewChanges {
   comment?: string;
 }
 
-/** Writes wait this long for another write or repair of the same review. */
+/**
+ * Bounds waits for row locks a write shares with others (its movie's row, during a rename). The review's own
+ * lock is never waited for: a review being written or repaired is answered 409 at once.
+ */
 const LOCK_WAIT_MS = 5000;
-const CONCURRENT_WRITES = 8;
 
 /** The database failed around the Notion write; whatever Notion got was (or will be) undone. */
 class ReviewNotSavedError extends DomainError {
@@ -45,7 +48,7 @@ class ReviewNotSavedError extends DomainError {
 @Injectable()
 export class ReviewsService {
   private readonly logger = new Logger('Reviews');
-  private readonly slots = new WriteSlots(CONCURRENT_WRITES);
+  private readonly slots: WriteSlots;
 
   constructor(
     private readonly reviews: ReviewsRepository,
@@ -53,7 +56,10 @@ export class ReviewsService {
     private readonly notion: NotionPort,
     private readonly catalog: CatalogService,
     private readonly tmdb: TmdbPort,
-  ) {}
+    writeOptions: ReviewWriteOptions,
+  ) {
+    this.slots = new WriteSlots(() => writeOptions);
+  }
 
   async get(id: number): Promise<Review> {
     const review = await this.reviews.findById(id);
@@ -76,7 +82,7 @@ export class ReviewsService {
     if (!this.notion.configured) throw notionNotConfigured();
     const movie = await this.movieFor(input);
     if (await this.reviews.existsFor(user.id, movie.id)) throw alreadyReviewed();
-    return this.slots.run(() => this.insertMirrored(user, movie, input));
+    return this.slots.run({ userId: user.id }, () => this.insertMirrored(user, movie, input));
   }
 
   async update(user: AuthUser, id: number, changes: ReviewChanges): Promise<Review> {
@@ -84,7 +90,8 @@ export class ReviewsService {
       throw new InvalidInputError('NothingToUpdate', 'Send rating, comment or both.');
     }
     if (!this.notion.configured) throw notionNotConfigured();
-    return this.slots.run(() =>
+    await this.requireWritable(user, id);
+    return this.slots.run({ userId: user.id, reviewId: id }, () =>
       this.mirrored(id, 'update', async (tx, written) => {
         const current = await this.lockOwnReview(tx, user, id);
         await tx.update(id, { rating: changes.rating ?? current.rating, comment: changes.comment ?? current.comment });
@@ -98,7 +105,8 @@ export class ReviewsService {
 
   async delete(user: AuthUser, id: number): Promise<void> {
     if (!this.notion.configured) throw notionNotConfigured();
-    await this.slots.run(() =>
+    await this.requireWritable(user, id);
+    await this.slots.run({ userId: user.id, reviewId: id }, () =>
       this.mirrored(id, 'delete', async (tx, written) => {
         const current = await this.lockOwnReview(tx, user, id);
         await tx.delete(id);
@@ -140,7 +148,8 @@ export class ReviewsService {
     try {
       return await this.reviews.inTransaction(async (tx) => {
         await tx.setLockTimeout(LOCK_WAIT_MS);
-        await tx.lock(id);
+        // Another replica's write, or a repair, holds the review: answer now rather than queue behind it.
+        if (!(await tx.tryLock(id))) throw reviewBusy();
         return work(tx, written);
       });
     } catch (error) {
@@ -148,10 +157,20 @@ export class ReviewsService {
     }
   }
 
+  /**
+   * Before a write is admitted (and claims the review): only its author or an admin may hold a review's place,
+   * so nobody can keep another user's review answering 409. The transaction checks again under the lock.
+   */
+  private async requireWritable(user: AuthUser, id: number): Promise<void> {
+    const review = await this.reviews.findById(id);
+    if (!review) throw reviewNotFound(id);
+    if (!canActFor(user, review.userId)) throw notYourReview();
+  }
+
   private async lockOwnReview(tx: ReviewTransaction, user: AuthUser, id: number): Promise<Review> {
     const review = await tx.findForWrite(id);
     if (!review) throw reviewNotFound(id);
-    if (!canActFor(user, review.userId)) throw new ForbiddenError('NotYourReview', 'Only the author or an admin may change this review.');
+    if (!canActFor(user, review.userId)) throw notYourReview();
     return review;
   }
 
@@ -181,9 +200,7 @@ export class ReviewsService {
       await this.mirror.compensate(reviewId, written, `${operation} failed: ${describe(error)}`);
     }
     if (error instanceof DomainError) return error;
-    if (isPgError(error, PG_ERROR.lockNotAvailable)) {
-      return new ConflictError('ReviewBusy', 'The review is being changed by another request; try again.');
-    }
+    if (isPgError(error, PG_ERROR.lockNotAvailable)) return reviewBusy();
     this.logger.error({ msg: `review ${operation} failed in the database`, reviewId, detail: describe(error) });
     return new ReviewNotSavedError('ReviewNotSaved', 'The review could not be saved and nothing was changed; try again.');
   }
@@ -199,6 +216,10 @@ export class ReviewsService {
 
 function reviewNotFound(id: number): NotFoundError {
   return new NotFoundError('ReviewNotFound', `There is no review ${id}.`);
+}
+
+function notYourReview(): ForbiddenError {
+  return new ForbiddenError('NotYourReview', 'Only the author or an admin may change this review.');
 }
 
 function alreadyReviewed(): ConflictError {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,6 +13,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
+import { CreatedAt } from '../common/http/created-location';
+import { PagedList } from '../common/http/page-links';
 import { Page } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { FavoriteMoviePage } from '../favorites/dto/favorite.response';
@@ -37,7 +38,7 @@ export class SharedListsController {
     summary: "Publish the caller's favorites under a public name",
     description: 'One name per user: sharing again renames the list (the old name stops working). Names are unique regardless of case.',
   })
-  @ApiCreatedResponse({ type: SharedListResponse, description: 'Published' })
+  @CreatedAt(SharedListResponse, (list) => `/shared-lists/${encodeURIComponent(list.listName)}`, { description: 'Published; Location is the public list' })
   @ApiOkResponse({ type: SharedListResponse, description: 'Renamed (or shared again under the same name)' })
   @ApiBadRequestResponse({ description: 'Invalid listName (3 to 64 letters, digits, "-" or "_")', type: ProblemResponse })
   @ApiConflictResponse({ description: 'Another user holds that name', type: ProblemResponse })
@@ -51,10 +52,12 @@ export class SharedListsController {
   @Public()
   @ApiOperation({
     summary: "A shared list: its owner's favorites, live (no token needed)",
-    description: 'The same shape, order and query parameters as GET /me/favorites; `myRating` is the owner\'s rating. Nothing else about the owner is shown.',
+    description: 'The same shape, order and query parameters as GET /me/favorites; `myRating` is the owner\'s rating. Nothing else about the owner is shown. ' +
+      'Served from the copies of movie details kept for all users and from the cache: one read waits on at most 10 TMDB calls ' +
+      '(movies never described before); the others show what was stored with them (`detailsPartial`) until fetched in the background.',
   })
   @ApiParam({ name: 'listName', example: 'ada-favorites', description: 'The name, in any case' })
-  @ApiOkResponse({ type: FavoriteMoviePage })
+  @PagedList(FavoriteMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page, pageSize, sort or order', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No list has that name', type: ProblemResponse })
   show(@Param('listName') listName: string, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {

@@ -31,6 +31,6 @@ export class SharedListsService {
   async show(listName: string, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
     const list = await this.lists.findByName(listName);
     if (!list) throw new NotFoundError('SharedListNotFound', `There is no shared list named "${listName}".`);
-    return this.favorites.list(list.userId, query);
+    return this.favorites.listShared(list.userId, query);
   }
 }

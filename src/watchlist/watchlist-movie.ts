@@ -8,7 +8,11 @@ type UnknownSummary = Pick<MovieSummary, 'tmdbId'> & { [K in SummaryOnly]: Movie
 
 interface OwnFields {
   addedAt: string;
+  /** When the details were taken from TMDB; null when unknown (partial, or TMDB's last good copy while it fails). */
+  detailsFetchedAt: string | null;
 }
 
 /** A watchlist item: the movie as TMDB's lists show it with the caller's flags, or (detailsPartial) only its id. */
-export type WatchlistMovie = (MovieSummary & UserMovieFlags & OwnFields & { detailsPartial: false }) | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });
+export type WatchlistMovie =
+  | (MovieSummary & UserMovieFlags & OwnFields & { detailsPartial: false })
+  | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });

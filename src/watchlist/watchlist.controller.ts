@@ -14,6 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
 import { TmdbId } from '../common/http/id-params';
+import { PagedList } from '../common/http/page-links';
 import { Page, PageQuery } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
@@ -36,7 +37,7 @@ export class WatchlistController {
       "Items are like /movies/popular's (with the caller's `favorite`, `inWatchlist` and `myRating`) plus `addedAt`. " +
       'When TMDB cannot describe a movie now, the item still appears with `detailsPartial: true`.',
   })
-  @ApiOkResponse({ type: WatchlistMoviePage })
+  @PagedList(WatchlistMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page or pageSize', type: ProblemResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<Page<WatchlistMovie>> {
     return this.watchlist.list(user.id, query);
@@ -53,7 +54,11 @@ export class WatchlistController {
   @ApiNotFoundResponse({ description: 'TMDB has no such movie', type: ProblemResponse })
   @ApiConflictResponse({ description: `The watchlist already holds ${MAX_LIST_ENTRIES} movies (code ListFull)`, type: ProblemResponse })
   @ApiUpstreamProblems()
-  async add(@CurrentUser() user: AuthUser, @TmdbId() tmdbId: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<WatchlistEntryResponse> {
+  async add(
+    @CurrentUser() user: AuthUser,
+    @TmdbId() tmdbId: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WatchlistEntryResponse> {
     const { entry, created } = await this.watchlist.add(user.id, tmdbId);
     reply.status(created ? 201 : 200);
     return entry;

@@ -65,7 +65,10 @@ export class WatchlistRepository {
 
   /** Every entry of the user, for merging with a linked account. */
   async entries(userId: number): Promise<WatchlistEntry[]> {
-    const rows: EntryRow[] = await this.watchlist.query(`SELECT tmdb_id, added_at FROM watchlist WHERE user_id = $1 ORDER BY added_at, tmdb_id`, [userId]);
+    const rows: EntryRow[] = await this.watchlist.query(
+      `SELECT tmdb_id, added_at FROM watchlist WHERE user_id = $1 ORDER BY added_at, tmdb_id`,
+      [userId],
+    );
     return rows.map(toEntry);
   }
 

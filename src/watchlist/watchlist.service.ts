@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page, PageQuery, pageOffset } from '../common/http/pagination';
-import { MovieDetailsLoader } from '../movie-snapshots/movie-details.loader';
+import type { DescribedMovie } from '../movie-snapshots/movie-snapshot';
+import { MovieSnapshots } from '../movie-snapshots/movie-snapshots';
 import { summaryOf } from '../movie-snapshots/movie-summary';
 import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
@@ -18,7 +19,7 @@ export class WatchlistService {
   constructor(
     private readonly watchlist: WatchlistRepository,
     private readonly tmdb: TmdbPort,
-    private readonly details: MovieDetailsLoader,
+    private readonly snapshots: MovieSnapshots,
     private readonly flags: UserMarksCache,
     private readonly linked: LinkedAccountPort,
   ) {}
@@ -33,6 +34,7 @@ export class WatchlistService {
     if (!existing && (await this.watchlist.count(userId)) >= MAX_LIST_ENTRIES) throw listFull('watchlist');
     await this.linked.mirrorWrite(userId, 'watchlist', tmdbId, true);
     if (existing) return { entry: toResponse(movie, existing.addedAt), created: false };
+    await this.snapshots.remember(movie);
     const outcome = await this.watchlist.add(userId, tmdbId, MAX_LIST_ENTRIES);
     if (outcome === 'full') throw listFull('watchlist');
     await this.flags.invalidate(userId);
@@ -47,12 +49,18 @@ export class WatchlistService {
     await this.flags.invalidate(userId);
   }
 
-  /** One page, newest addition first, each movie as TMDB's lists show it with the caller's flags. */
+  /**
+   * One page, newest addition first, each movie as TMDB's lists show it with the caller's flags: from the
+   * shared snapshots at once (stale ones refreshed in the background); only movies without one wait on TMDB.
+   */
   async list(userId: number, query: PageQuery): Promise<Page<WatchlistMovie>> {
     await this.linked.refreshIfStale(userId);
-    const [total, entries] = await Promise.all([this.watchlist.count(userId), this.watchlist.page(userId, pageOffset(query), query.pageSize)]);
+    const [total, entries] = await Promise.all([
+      this.watchlist.count(userId),
+      this.watchlist.page(userId, pageOffset(query), query.pageSize),
+    ]);
     const ids = entries.map((entry) => entry.tmdbId);
-    const [details, flags] = await Promise.all([this.details.load(ids), this.flags.forMovies(userId, ids)]);
+    const [details, flags] = await Promise.all([this.snapshots.describe(ids), this.flags.forMovies(userId, ids)]);
     const items = entries.map((entry) => toMovie(entry, details.get(entry.tmdbId), flags.get(entry.tmdbId) ?? NO_FLAGS));
     return makePage(items, query.page, query.pageSize, total);
   }
@@ -80,13 +88,22 @@ export class WatchlistService {
 const notInWatchlist = () => new NotFoundError('WatchlistEntryNotFound', 'That movie is not in your watchlist.');
 
 function toResponse(movie: MovieDetails, addedAt: Date): WatchlistEntryResponse {
-  return { tmdbId: movie.tmdbId, title: movie.title, releaseDate: movie.releaseDate, posterUrl: movie.posterUrl, addedAt: addedAt.toISOString() };
+  return {
+    tmdbId: movie.tmdbId,
+    title: movie.title,
+    releaseDate: movie.releaseDate,
+    posterUrl: movie.posterUrl,
+    addedAt: addedAt.toISOString(),
+  };
 }
 
-function toMovie(entry: WatchlistEntry, details: MovieDetails | undefined, flags: UserMovieFlags): WatchlistMovie {
+function toMovie(entry: WatchlistEntry, movie: DescribedMovie | undefined, flags: UserMovieFlags): WatchlistMovie {
   const own = { ...flags, inWatchlist: true, addedAt: entry.addedAt.toISOString() };
-  if (details) return { ...summaryOf(details), ...own, detailsPartial: false as const };
-  return { tmdbId: entry.tmdbId, ...UNKNOWN_SUMMARY, ...own, detailsPartial: true as const };
+  if (movie) {
+    const detailsFetchedAt = movie.fetchedAt?.toISOString() ?? null;
+    return { ...summaryOf(movie.details), ...own, detailsPartial: false as const, detailsFetchedAt };
+  }
+  return { tmdbId: entry.tmdbId, ...UNKNOWN_SUMMARY, ...own, detailsPartial: true as const, detailsFetchedAt: null };
 }
 
 /** What an item shows while TMDB cannot describe the movie: unknown, not zero. */

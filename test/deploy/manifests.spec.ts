@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
@@ -167,6 +168,51 @@ describe('Helm chart', () => {
     expect(templates[`${chartDir}/templates/hpa.yaml`]).toMatch(/apiVersion: autoscaling\/v2\s*\n\s*kind: HorizontalPodAutoscaler/);
     expect(templates[`${chartDir}/templates/pdb.yaml`]).toMatch(/apiVersion: policy\/v1\s*\n\s*kind: PodDisruptionBudget/);
     expect(values.autoscaling.minReplicas).toBeGreaterThanOrEqual(2);
+  });
+
+  it('routes the API, its docs and health through the ingress, never /metrics', () => {
+    const ingress = templates[`${chartDir}/templates/ingress.yaml`];
+    // The paths are the chart's list, on every host, as prefixes; nothing else reaches the Service.
+    expect(ingress).toMatch(/range \$\.Values\.ingress\.paths \}\}\s*\n\s*- path: \{\{ \. \}\}\s*\n\s*pathType: Prefix/);
+    expect(ingress.match(/- path:/g)).toHaveLength(1);
+    // A "/" or /metrics path stops the release, before the Ingress is rendered.
+    const guard = /range \.Values\.ingress\.paths \}\}\s*\n\{\{- if or \(eq \. "\/"\) \(hasPrefix "\/metrics" \.\) \}\}\s*\n\{\{- fail /;
+    expect(ingress).toMatch(guard);
+    expect(ingress.search(guard)).toBeLessThan(ingress.indexOf('kind: Ingress'));
+
+    const routed = (path: string, prefixes: string[]) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+    const example = parse(read('helm/examples/values-production.yaml')) as Record<string, any>;
+    for (const paths of [values.ingress.paths as string[], (example.ingress.paths ?? values.ingress.paths) as string[]]) {
+      expect(paths.filter((path) => path === '/' || path.startsWith('/metrics'))).toEqual([]);
+      expect(routed('/metrics', paths)).toBe(false);
+      // Every operation of the API is reachable through the ingress, except the metrics.
+      const operations = Object.keys(JSON.parse(read('openapi.json')).paths as Record<string, unknown>);
+      expect(operations.filter((path) => path !== '/metrics' && !routed(path, paths))).toEqual([]);
+      for (const docs of ['/docs', '/docs-json']) expect(routed(docs, paths)).toBe(true);
+    }
+  });
+
+  it("trusts X-Forwarded-For only from the ingress controller's CIDRs, and from nobody with the ingress off", () => {
+    expect(hasPath(values, ['config', 'trustProxy'])).toBe(false);
+    expect(templates[`${chartDir}/templates/configmap.yaml`]).toMatch(/^\s*TRUST_PROXY: \{\{ include "cinemateca\.trustProxy" \. \| quote \}\}$/m);
+    const helper = /\{\{- define "cinemateca\.trustProxy" -\}\}([\s\S]*?)\{\{- end \}\}\s*\n\s*\n/.exec(templates[`${chartDir}/templates/_helpers.tpl`])?.[1] ?? '';
+    // The whole body is one `if ingress.enabled`: with the ingress off it renders nothing, so TRUST_PROXY is empty (trust none).
+    expect(helper.trim()).toMatch(/^\{\{- if \.Values\.ingress\.enabled \}\}[\s\S]*\{\{- end \}\}$/);
+    expect(helper.match(/\{\{-? ?(if|end)\b/g)).toEqual(['{{- if', '{{- if', '{{- end', '{{- end']);
+    // With it on, an empty list stops the release rather than trusting nobody (every client would share the controller's IP).
+    expect(helper).toMatch(/\{\{- if not \.Values\.ingress\.trustedProxies \}\}\s*\n\{\{- fail /);
+    expect(helper).toMatch(/\{\{- join "," \.Values\.ingress\.trustedProxies \}\}/);
+    expect(helper).not.toMatch(/\b\d+\b(?!\.\d)|true/);
+    expect(values.ingress).toMatchObject({ enabled: false, trustedProxies: [] });
+
+    const example = parse(read('helm/examples/values-production.yaml')) as Record<string, any>;
+    expect(example.ingress.enabled).toBe(true);
+    expect(example.ingress.trustedProxies.length).toBeGreaterThan(0);
+    for (const cidr of example.ingress.trustedProxies as string[]) {
+      const [address, bits] = cidr.split('/');
+      expect({ cidr, ip: isIP(address) !== 0, bits: Number(bits) >= 8 && Number(bits) <= 128 }).toEqual({ cidr, ip: true, bits: true });
+    }
+    expect(hasPath(example, ['config', 'trustProxy'])).toBe(false);
   });
 
   it('names only commands that the build produces', () => {

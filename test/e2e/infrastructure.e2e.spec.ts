@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import { AppCache } from '../../src/infra/cache/app-cache';
+import { ReadinessCache } from '../../src/infra/health/readiness-cache';
 import { postgresOptions } from '../../src/infra/database/postgres-options';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -28,6 +29,8 @@ describe('PostgreSQL going away and coming back (e2e)', () => {
     proxied.hostname = '127.0.0.1';
     proxied.port = String(proxy.port);
     api = await startTestApp({ DATABASE_URL: proxied.toString() });
+    // Every readiness request here must check afresh; the one-second cache is health-ready.e2e's subject.
+    api.app.get(ReadinessCache).ttlMs = 0;
   });
   afterAll(async () => {
     await api.close();
@@ -65,6 +68,7 @@ describe('Redis going away at runtime (e2e)', () => {
     // With a real Redis the proxy leads to it; without one it leads nowhere, which is an outage from the start.
     proxy = await startTcpProxy('127.0.0.1', realRedis ? Number(realRedis.port || 6379) : 1);
     api = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${proxy.port}`, RATE_LIMIT_PER_MINUTE: '10000' });
+    api.app.get(ReadinessCache).ttlMs = 0;
   });
   afterAll(async () => {
     await api.close();

@@ -36,6 +36,7 @@ describe('orders sync (e2e)', () => {
       id: expect.any(Number),
       trigger: 'api',
       fullPass: true,
+      massDeleteAllowed: false,
       status: 'succeeded',
       startedAt: expect.any(String),
       finishedAt: expect.any(String),
@@ -45,6 +46,7 @@ describe('orders sync (e2e)', () => {
       updated: 0,
       unchanged: 0,
       deleted: 0,
+      withheldDeletions: 0,
       skipped: 0,
       incomplete: 0,
     });

@@ -89,14 +89,21 @@ describe('reviews (e2e)', () => {
     await expectStoresAgree(world);
   });
 
-  it('serialises concurrent edits of one review; the last one wins in both stores', async () => {
+  it('lets one of concurrent edits of a review through and answers the others 409 at once; both stores hold the winner', async () => {
     const created = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 1, comment: 'E.' } })).body;
 
+    // Notion holds its answer to the first edit, so the others surely arrive while it is being written.
+    world.notion.faults({ hangAfterApplyNext: 1, hangMs: 500, match: /^PATCH \/v1\/pages\// });
     const responses = await Promise.all(
       [2, 3, 4, 5].map((rating) => world.api.request('PATCH', `/api/v1/reviews/${created.id}`, { token: USER_TOKEN, body: { rating } })),
     );
+    world.notion.clearFaults();
 
-    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status !== 200)).toEqual(Array(3).fill(409));
+    const winner = responses.find((response) => response.status === 200)!;
+    expect((await world.api.request('GET', `/api/v1/reviews/${created.id}`, { token: USER_TOKEN })).body.rating).toBe(winner.body.rating);
     await expectStoresAgree(world);
   });
 

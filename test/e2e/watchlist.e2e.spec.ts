@@ -26,7 +26,9 @@ describe('watchlist (e2e)', () => {
 
   async function register(name: string): Promise<User> {
     const password = 'long enough password';
-    const registered = await api.request('POST', '/api/v1/auth/register', { body: { username: name, email: `${name}@example.com`, password } });
+    const registered = await api.request('POST', '/api/v1/auth/register', {
+      body: { username: name, email: `${name}@example.com`, password },
+    });
     const login = await api.request('POST', '/api/v1/auth/login', { body: { username: name, password } });
     return { id: registered.body.id, token: login.body.accessToken };
   }
@@ -110,7 +112,11 @@ describe('watchlist (e2e)', () => {
     const { id, token } = await emptyAlice();
     for (const movie of [FIGHT_CLUB, MATRIX, DUNE]) expect((await add(token, movie)).status).toBe(201);
     // Equal times: the movie id settles the order, so pages never overlap.
-    await db.query(`UPDATE watchlist SET added_at = '2026-01-01T00:00:00Z' WHERE user_id = $1 AND tmdb_id IN ($2, $3)`, [id, FIGHT_CLUB, MATRIX]);
+    await db.query(`UPDATE watchlist SET added_at = '2026-01-01T00:00:00Z' WHERE user_id = $1 AND tmdb_id IN ($2, $3)`, [
+      id,
+      FIGHT_CLUB,
+      MATRIX,
+    ]);
     await db.query(`UPDATE watchlist SET added_at = '2026-02-01T00:00:00Z' WHERE user_id = $1 AND tmdb_id = $2`, [id, DUNE]);
     await api.request('PUT', `/api/v1/me/favorites/${MATRIX}`, { token });
     await api.request('PUT', `/api/v1/me/ratings/${DUNE}`, { token, body: { stars: 4.5 } });
@@ -138,8 +144,15 @@ describe('watchlist (e2e)', () => {
       myRating: 4.5,
       addedAt: '2026-02-01T00:00:00.000Z',
       detailsPartial: false,
+      detailsFetchedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    expect(response.body.items[2]).toMatchObject({ tmdbId: MATRIX, title: 'The Matrix', favorite: true, inWatchlist: true, myRating: null });
+    expect(response.body.items[2]).toMatchObject({
+      tmdbId: MATRIX,
+      title: 'The Matrix',
+      favorite: true,
+      inWatchlist: true,
+      myRating: null,
+    });
     expect(response.text).not.toMatch(/poster_path|vote_average|runtime|credits/);
   });
 
@@ -163,13 +176,24 @@ describe('watchlist (e2e)', () => {
     const response = await list(token);
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([
-      expect.objectContaining({ tmdbId: 999999998, title: null, releaseDate: null, posterUrl: null, genreIds: [], inWatchlist: true, detailsPartial: true }),
+      expect.objectContaining({
+        tmdbId: 999999998,
+        title: null,
+        releaseDate: null,
+        posterUrl: null,
+        genreIds: [],
+        inWatchlist: true,
+        detailsPartial: true,
+      }),
     ]);
   });
 
   it(`refuses a new movie past ${MAX_LIST_ENTRIES} (409 ListFull), and takes one again once there is room`, async () => {
     const { id, token } = await emptyAlice();
-    await db.query(`INSERT INTO watchlist (user_id, tmdb_id) SELECT $1, 800000 + n FROM generate_series(1, $2) AS n`, [id, MAX_LIST_ENTRIES]);
+    await db.query(`INSERT INTO watchlist (user_id, tmdb_id) SELECT $1, 800000 + n FROM generate_series(1, $2) AS n`, [
+      id,
+      MAX_LIST_ENTRIES,
+    ]);
     const full = await add(token, FIGHT_CLUB);
     expectProblem(full, 409);
     expect(full.body).toMatchObject({ type: expect.stringMatching(/list-full$/), limit: MAX_LIST_ENTRIES });
@@ -197,7 +221,8 @@ describe('watchlist (e2e)', () => {
   describe('through the linked-account seam', () => {
     afterEach(() => jest.restoreAllMocks());
     const linked = () => api.app.get(LinkedAccountPort);
-    const favorites = async (userId: number) => (await db.query('SELECT tmdb_id FROM favorites WHERE user_id = $1', [userId])).map((row: { tmdb_id: number }) => row.tmdb_id);
+    const favorites = async (userId: number) =>
+      (await db.query('SELECT tmdb_id FROM favorites WHERE user_id = $1', [userId])).map((row: { tmdb_id: number }) => row.tmdb_id);
 
     it('writes to the linked account before anything changes here, and nothing changes when it fails', async () => {
       const { id, token } = await emptyAlice();
@@ -234,7 +259,10 @@ describe('watchlist (e2e)', () => {
       const { id, token } = await emptyAlice();
       const mirror = jest.spyOn(linked(), 'mirrorWrite');
       expectProblem(await add(token, 999_999_999), 404);
-      await db.query(`INSERT INTO watchlist (user_id, tmdb_id) SELECT $1, 800000 + n FROM generate_series(1, $2) AS n`, [id, MAX_LIST_ENTRIES]);
+      await db.query(`INSERT INTO watchlist (user_id, tmdb_id) SELECT $1, 800000 + n FROM generate_series(1, $2) AS n`, [
+        id,
+        MAX_LIST_ENTRIES,
+      ]);
       expectProblem(await add(token, FIGHT_CLUB), 409);
       expect(mirror).not.toHaveBeenCalled();
     });
@@ -244,7 +272,9 @@ describe('watchlist (e2e)', () => {
       const refresh = jest.spyOn(linked(), 'refreshIfStale');
       await list(token);
       await api.request('GET', '/api/v1/me/favorites', { token });
-      expect((await api.request('PUT', '/api/v1/me/favorites/share', { token, body: { listName: 'wl-alice-list' } })).status).toBeLessThan(300);
+      expect((await api.request('PUT', '/api/v1/me/favorites/share', { token, body: { listName: 'wl-alice-list' } })).status).toBeLessThan(
+        300,
+      );
       await api.request('GET', '/api/v1/shared-lists/wl-alice-list');
       expect(refresh.mock.calls).toEqual([[id], [id], [id]]);
     });
@@ -261,9 +291,16 @@ describe('watchlist (e2e)', () => {
       expect(await watchlist.importEntries(id, [{ tmdbId: DUNE }])).toBe(0);
       expect(await favoriteList.importEntries(id, [{ tmdbId: DUNE, addedAt }, { tmdbId: 999_999_999 }])).toBe(1);
       expect(await popular()).toMatchObject({ favorite: true, inWatchlist: true });
-      expect(await watchlist.listEntries(id)).toEqual([{ tmdbId: DUNE, addedAt }, { tmdbId: MATRIX, addedAt: expect.any(Date) }]);
+      expect(await watchlist.listEntries(id)).toEqual([
+        { tmdbId: DUNE, addedAt },
+        { tmdbId: MATRIX, addedAt: expect.any(Date) },
+      ]);
       expect(await favoriteList.listEntries(id)).toEqual([{ tmdbId: DUNE, addedAt }]);
-      expect((await api.request('GET', '/api/v1/me/favorites', { token })).body.items[0]).toMatchObject({ tmdbId: DUNE, detailsPartial: false, releaseDate: expect.any(String) });
+      expect((await api.request('GET', '/api/v1/me/favorites', { token })).body.items[0]).toMatchObject({
+        tmdbId: DUNE,
+        detailsPartial: false,
+        releaseDate: expect.any(String),
+      });
 
       expect(await watchlist.removeEntries(id, [DUNE, FIGHT_CLUB])).toBe(1);
       expect(await favoriteList.removeEntries(id, [DUNE])).toBe(1);

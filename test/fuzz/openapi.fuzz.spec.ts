@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { startAirtableSimulator, AirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 import { startNotionSimulator, NotionSimulator } from '../../simulators/notion/notion-simulator';
 import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
+import { SnapshotRefresher } from '../../src/movie-snapshots/snapshot-refresher';
 import { databaseFingerprint } from '../support/database-fingerprint';
 import { ADMIN_TOKEN, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { OpenApiFuzzer } from './openapi-fuzzer';
@@ -70,7 +71,8 @@ describe('fuzzing every operation of openapi.json', () => {
       if (request.body !== undefined) body = JSON.stringify(request.body);
       if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
       const mutating = request.method !== 'GET';
-      if (mutating) await waitForBackgroundImports(db);
+      // Lists refresh movie snapshots in the background; let those land before the database is fingerprinted.
+      if (mutating) await Promise.all([waitForBackgroundImports(db), api.app.get(SnapshotRefresher).idle()]);
       const before = mutating ? await databaseFingerprint(db) : '';
       const response = await fetch(api.url + request.path, { method: request.method, headers, body });
       const text = await response.text();

@@ -69,7 +69,7 @@ function importer(pages: AirtablePage[], orders = new FakeOrders(), options = ne
   return { airtable, orders, importer: new OrderImporter(new AirtableOrderSource(airtable), orders as unknown as OrdersRepository, runs, options) };
 }
 
-const FULL: ImportPlan = { runId: 1, fullPass: true, modifiedSince: null, previousHighWaterMark: null };
+const FULL: ImportPlan = { runId: 1, fullPass: true, modifiedSince: null, previousHighWaterMark: null, maxDeleteRatio: null };
 
 describe('OrderImporter', () => {
   it('counts skipped and incomplete records, keeps the newer of two copies, and writes one batch per page', async () => {
@@ -79,7 +79,7 @@ describe('OrderImporter', () => {
     ]);
     const figures = emptyFigures();
     const mark = await subject.execute(FULL, lock, figures, new AbortController().signal);
-    expect(figures).toEqual({ fetched: 5, created: 3, updated: 0, unchanged: 1, deleted: 0, skipped: 1, incomplete: 1 });
+    expect(figures).toEqual({ fetched: 5, created: 3, updated: 0, unchanged: 1, deleted: 0, withheldDeletions: 0, skipped: 1, incomplete: 1 });
     expect(orders.batches).toEqual([2, 1]);
     expect(orders.rows.get('rec4')?.customer).toBe('Newer');
     expect(orders.rows.get('rec3')?.status).toBeNull();
@@ -97,12 +97,36 @@ describe('OrderImporter', () => {
     expect([...orders.rows.keys()].sort()).toEqual(['recA', 'recC']);
   });
 
+  it('withholds every deletion of a full pass that would remove more than the set share of the orders', async () => {
+    const orders = new FakeOrders();
+    const ids = Array.from({ length: 20 }, (_, index) => `rec${String(index).padStart(2, '0')}`);
+    for (const id of ids) orders.rows.set(id, { recordId: id, airtableModifiedAt: new Date(0) } as ImportedOrder);
+    const listing = (kept: string[]) => [{ records: kept.map((id) => record(id, '2025-01-01T00:00:00Z')), restarted: false }];
+
+    // 3 of 20 gone is 15 %: more than 10 %, so none goes.
+    const braked = emptyFigures();
+    await importer(listing(ids.slice(3)), orders).importer.execute({ ...FULL, maxDeleteRatio: 0.1 }, lock, braked, new AbortController().signal);
+    expect({ deleted: braked.deleted, withheldDeletions: braked.withheldDeletions }).toEqual({ deleted: 0, withheldDeletions: 3 });
+    expect(orders.rows.size).toBe(20);
+
+    // 2 of 20 is exactly 10 %: allowed.
+    const within = emptyFigures();
+    await importer(listing(ids.slice(2)), orders).importer.execute({ ...FULL, maxDeleteRatio: 0.1 }, lock, within, new AbortController().signal);
+    expect({ deleted: within.deleted, withheldDeletions: within.withheldDeletions }).toEqual({ deleted: 2, withheldDeletions: 0 });
+
+    // An admin's allowMassDelete (no ratio) lets a run delete them all but one.
+    const allowed = emptyFigures();
+    await importer(listing(ids.slice(19)), orders).importer.execute({ ...FULL, maxDeleteRatio: null }, lock, allowed, new AbortController().signal);
+    expect(allowed.deleted).toBe(17);
+    expect([...orders.rows.keys()]).toEqual([ids[19]]);
+  });
+
   it('asks only for records modified since the bound on an incremental run, and deletes nothing', async () => {
     const orders = new FakeOrders();
     orders.rows.set('recGone', { recordId: 'recGone', airtableModifiedAt: new Date(0) } as ImportedOrder);
     const { importer: subject, airtable } = importer([{ records: [], restarted: false }], orders);
     const previous = new Date('2025-01-01T00:00:00Z');
-    const mark = await subject.execute({ runId: 2, fullPass: false, modifiedSince: new Date('2024-12-31T23:55:00Z'), previousHighWaterMark: previous }, lock, emptyFigures(), new AbortController().signal);
+    const mark = await subject.execute({ runId: 2, fullPass: false, modifiedSince: new Date('2024-12-31T23:55:00Z'), previousHighWaterMark: previous, maxDeleteRatio: 0.1 }, lock, emptyFigures(), new AbortController().signal);
     expect(airtable.asked[0].filterByFormula).toBe("IS_AFTER({Last Modified}, DATETIME_PARSE('2024-12-31T23:55:00.000Z'))");
     expect(airtable.asked[0].fields).toEqual(['Order ID', 'Customer', 'Status', 'Priority', 'Total', 'Order Date', 'Last Modified']);
     expect(mark).toBe(previous);

@@ -64,6 +64,17 @@ describe('mapAirtableOrder', () => {
     expect(mapAirtableOrder({ id: 'rec1' } as never).order).toBeUndefined();
   });
 
+  it('removes U+0000 from text values, which PostgreSQL cannot store, and names the fields', () => {
+    const mapped = mapAirtableOrder({ id: 'rec1', fields: { ...GOOD, Customer: 'Ana\u0000 García\u0000', Status: 'Se\u0000nt' } });
+    expect(mapped.order).toMatchObject({ customer: 'Ana García', status: 'Sent', orderId: 'ORD-1' });
+    expect(mapped.problems).toEqual(['Customer held NUL characters (removed)', 'Status held NUL characters (removed)']);
+    expect(JSON.stringify(mapped.order)).not.toContain('\\u0000');
+  });
+
+  it.each(['', `rec${'x'.repeat(30)}`, 'rec\u0000abc', 'rec 1', 42])('skips a record whose id %j is not an Airtable record id', (id) => {
+    expect(mapAirtableOrder({ id: id as string, fields: GOOD })).toEqual({ order: undefined, problems: [expect.stringMatching(/^record id .* is not an Airtable record id$/)] });
+  });
+
   it('keeps totals exact to the cent', () => {
     expect(mapAirtableOrder({ id: 'r', fields: { ...GOOD, Total: 0.1 + 0.2 } }).order?.total).toBe('0.30');
     expect(mapAirtableOrder({ id: 'r', fields: { ...GOOD, Total: 0 } }).order?.total).toBe('0.00');

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { ConflictError, InvalidInputError, NotConfiguredError, UpstreamError } from '../../src/common/errors/domain-error';
+import { ConflictError, InvalidInputError, NotConfiguredError, OverloadedError, RateLimitedError, UpstreamError } from '../../src/common/errors/domain-error';
 import { mapErrorToProblem } from '../../src/common/errors/problem-mapper';
 
 describe('mapErrorToProblem', () => {
@@ -17,6 +17,18 @@ describe('mapErrorToProblem', () => {
   it('passes Retry-After of an unavailable upstream on', () => {
     const mapped = mapErrorToProblem(new UpstreamError('upstream_unavailable', 'notion', 'rate limited', 429, 42.2), '/x');
     expect(mapped.headers['retry-after']).toBe('43');
+  });
+
+  it.each([
+    [new RateLimitedError('Busy', 'too much at once', 2.5), 429],
+    [new OverloadedError('Busy', 'too much at once', 2.5), 503],
+  ])('maps %p to %i with Retry-After', (error, status) => {
+    const mapped = mapErrorToProblem(error, '/x');
+    expect({ status: mapped.problem.status, retryAfter: mapped.headers['retry-after'], type: mapped.problem.type }).toEqual({
+      status,
+      retryAfter: '3',
+      type: expect.stringMatching(/\/busy$/),
+    });
   });
 
   it('keeps field errors of invalid input and a stable type per code', () => {

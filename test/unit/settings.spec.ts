@@ -31,7 +31,7 @@ describe('settings', () => {
     expect(settings.tmdb.baseUrl).toBe('https://api.themoviedb.org/3');
     expect(settings.notion.baseUrl).toBe('https://api.notion.com');
     expect(settings.airtable.endpointUrl).toBe('https://api.airtable.com');
-    expect(settings.sync).toEqual({ intervalMinutes: 5, onStartup: true, notionReconcileMinutes: 60 });
+    expect(settings.sync).toEqual({ intervalMinutes: 5, onStartup: true, maxDeleteRatio: 0.1, notionReconcileMinutes: 60 });
     expect(settings.database.runMigrationsOnStartup).toBe(true);
   });
 
@@ -41,14 +41,14 @@ describe('settings', () => {
       UPSTREAM_RETRIES: '5', UPSTREAM_TIMEOUT_MS: '2500', JWT_SECRET: 's', JWT_EXPIRES_IN: '15m',
       STATIC_API_TOKENS: 'tok-abcdefgh:robot:ADMIN', CORS_ORIGINS: 'https://a.example, https://b.example',
       RATE_LIMIT_PER_MINUTE: '50', TRUST_PROXY: '10.0.0.0/8,127.0.0.1', TMDB_BASE_URL: 'https://tmdb.example/3/',
-      SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', NOTION_RECONCILE_MINUTES: '15',
+      SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', SYNC_MAX_DELETE_RATIO: '0.25', NOTION_RECONCILE_MINUTES: '15',
     });
     expect(settings.app).toMatchObject({ port: 8080, corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 50, trustProxy: ['10.0.0.0/8', '127.0.0.1'] });
     expect(settings.cache).toMatchObject({ redisUrl: 'redis://cache:6379', ttlSeconds: 60, staleTtlSeconds: 3600 });
     expect(settings.upstream).toEqual({ retries: 5, timeoutMs: 2500 });
     expect(settings.auth).toMatchObject({ jwtSecret: 's', jwtSecretGenerated: false, jwtExpiresInSeconds: 900, staticTokens: [{ token: 'tok-abcdefgh', username: 'robot', role: 'ADMIN' }] });
     expect(settings.tmdb.baseUrl).toBe('https://tmdb.example/3');
-    expect(settings.sync).toEqual({ intervalMinutes: 0, onStartup: false, notionReconcileMinutes: 15 });
+    expect(settings.sync).toEqual({ intervalMinutes: 0, onStartup: false, maxDeleteRatio: 0.25, notionReconcileMinutes: 15 });
   });
 
   it.each([
@@ -59,6 +59,8 @@ describe('settings', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['REDIS_URL', 'http://x'],
     ['SYNC_ON_STARTUP', 'maybe'],
+    ['SYNC_MAX_DELETE_RATIO', '10%'],
+    ['SYNC_MAX_DELETE_RATIO', '1.5'],
     ['JWT_EXPIRES_IN', 'forever'],
     ['NODE_ENV', 'staging'],
   ])('refuses %s=%s', (name, value) => {

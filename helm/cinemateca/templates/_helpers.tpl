@@ -51,6 +51,20 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- required "secrets.existingSecret must name an existing Secret with DATABASE_URL, JWT_SECRET and TMDB_API_TOKEN (secrets never go in values)" .Values.secrets.existingSecret }}
 {{- end }}
 
+{{/*
+TRUST_PROXY: the ingress controller's addresses when the ingress is on, nothing when it is off. Trusting a hop
+count instead would let any client that reaches the pods directly (or through another path) forge X-Forwarded-For,
+and with it the per-IP limits.
+*/}}
+{{- define "cinemateca.trustProxy" -}}
+{{- if .Values.ingress.enabled }}
+{{- if not .Values.ingress.trustedProxies }}
+{{- fail "ingress.trustedProxies must list the ingress controller's addresses (CIDRs) when ingress.enabled: without them every client would share the controller's IP" }}
+{{- end }}
+{{- join "," .Values.ingress.trustedProxies }}
+{{- end }}
+{{- end }}
+
 {{/* The one place the sync mode is checked. */}}
 {{- define "cinemateca.syncMode" -}}
 {{- if not (has .Values.sync.mode (list "inProcess" "cronJob")) }}

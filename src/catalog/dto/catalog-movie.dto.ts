@@ -70,7 +70,7 @@ export class UpdateCatalogMovieDto {
   @NoNulCharacter()
   description?: string;
 
-  @ApiPropertyOptional({ example: 666, minimum: 1, nullable: true, description: 'null removes the TMDB link' })
+  @ApiPropertyOptional({ type: 'integer', example: 666, minimum: 1, nullable: true, description: 'null removes the TMDB link' })
   @IsOptional()
   @PositiveId()
   tmdbId?: number | null;

@@ -51,6 +51,17 @@ export class FavoriteMovieResponse extends PartialType(OmitType(MovieDetailsResp
 
   @ApiProperty({ example: false, description: 'True when TMDB could not give the details now; only the stored fields are filled' })
   detailsPartial: boolean;
+
+  @ApiProperty({
+    example: '2026-12-02T10:00:00.000Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'When these details were taken from TMDB (lists answer from a copy shared by all users and refresh it in the background once it is older than CACHE_TTL_SECONDS); ' +
+      "null when unknown: detailsPartial, or TMDB's last good copy served while TMDB fails",
+  })
+  detailsFetchedAt: string | null;
 }
 
 export class FavoriteMoviePage extends PageResponse(FavoriteMovieResponse) {}

@@ -1,11 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth/auth.decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { ProblemResponse } from '../../common/http/problem.dto';
 import { AppCache } from '../cache/app-cache';
+import { ReadinessCache } from './readiness-cache';
+import { Unthrottled } from '../rate-limit/unthrottled';
 
 class DependencyUnavailableError extends DomainError {
   readonly kind = 'upstream_unavailable';
@@ -13,7 +14,7 @@ class DependencyUnavailableError extends DomainError {
 
 @ApiTags('operations')
 @Public()
-@SkipThrottle()
+@Unthrottled()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly cache: AppCache,
+    private readonly readiness: ReadinessCache,
   ) {}
 
   @Get('live')
@@ -31,10 +33,17 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers; the cache state is reported (a Redis outage degrades, it does not fail)' })
+  @ApiOperation({
+    summary: 'Readiness: the database answers; the cache state is reported (a Redis outage degrades, it does not fail)',
+    description: 'The answer (up or down) is computed at most once a second per replica and served to every caller in that second.',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: { database: { status: 'up' }, cache: { status: 'up', backend: 'redis', state: 'connected' } } } } })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable', type: ProblemResponse })
-  async ready(): Promise<HealthCheckResult> {
+  ready(): Promise<HealthCheckResult> {
+    return this.readiness.get(() => this.check());
+  }
+
+  private async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 1500 }),

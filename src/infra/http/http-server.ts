@@ -8,6 +8,7 @@ import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
 import type { AppSettings } from '../../config/settings';
 import { Metrics } from '../metrics/metrics';
 import { assertNoNulCharacters } from './nul-guard';
+import { registerRepresentationPlugins } from './representation';
 import { requestIdFor } from './request-id';
 import { API_PREFIX } from './swagger';
 
@@ -51,6 +52,23 @@ export function createHttpAdapter(settings: AppSettings): FastifyAdapter {
   });
 }
 
+/**
+ * The response headers a browser script may read (CORS hides all but a few
+ * by default): paging, revalidation, where a created resource lives, the
+ * cache state, rate limits, and the id to quote when reporting a problem.
+ */
+export const EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'X-Cache',
+  'ETag',
+  'Link',
+  'Location',
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+];
+
 /** Every route lives under /api/v1 except the operational ones that probes and scrapers expect at the root. */
 export function applyApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
@@ -63,8 +81,8 @@ export function applyApiPrefix(app: INestApplication): void {
 }
 
 /**
- * Everything HTTP-level that is not a route: security headers, CORS, the API
- * prefix, request ids on every response,
+ * Everything HTTP-level that is not a route: security headers, CORS, ETags
+ * and compression, the API prefix, request ids on every response,
  * one access-log line and one metrics sample per request. (Errors Fastify
  * raises before routing, like a body too large, reach Nest's handler and so
  * the global ProblemFilter.)
@@ -88,9 +106,10 @@ export async function configureHttpServer(app: NestFastifyApplication, settings:
     origin: settings.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id', 'X-Cache', 'Retry-After', 'Location'],
+    exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
+  await registerRepresentationPlugins(app);
   applyApiPrefix(app);
 
   fastify.addHook('onRequest', async (request, reply) => {

@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { version } from '../../../package.json';
+import { API_PREFIX } from '../../common/http/api-prefix';
+import { applyOpenApiConventions } from './openapi-conventions';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -15,10 +17,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A JWT from /auth/login or a static API token' }, 'bearer')
     .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: `/${API_PREFIX}/auth/login`, scopes: {} } } }, 'password')
+    // Relative, so the document is right wherever the service runs (Swagger UI's "Try it out" calls the same host).
+    .addServer('/', 'Cinemateca API (the server that serves this document)')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return applyOpenApiConventions(document);
 }
 
 /** Swagger UI at /docs and the document at /docs-json. */

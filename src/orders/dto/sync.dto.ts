@@ -35,6 +35,18 @@ export class StartSyncQuery {
   @Transform(toBoolean)
   @IsBoolean()
   full: boolean = false;
+
+  @ApiPropertyOptional({
+    default: false,
+    example: false,
+    description:
+      'Let this full pass (full=true) delete more than SYNC_MAX_DELETE_RATIO of the orders. Without it such a pass deletes none ' +
+      'and records them as `withheldDeletions`: a token that lost access to part of the table looks like mass deletion.',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  allowMassDelete: boolean = false;
 }
 
 /** One Airtable import run. `fetched` = created + updated + unchanged + skipped. */
@@ -47,6 +59,9 @@ export class SyncRunResponse {
 
   @ApiProperty({ description: 'Every record listed and deletions detected (not only the records modified since the last run)', example: false })
   fullPass: boolean;
+
+  @ApiProperty({ description: 'An admin allowed this full pass to delete more than SYNC_MAX_DELETE_RATIO of the orders', example: false })
+  massDeleteAllowed: boolean;
 
   @ApiProperty({ enum: SYNC_RUN_STATUSES, example: 'succeeded' })
   status: SyncRunStatus;
@@ -75,6 +90,14 @@ export class SyncRunResponse {
   @ApiProperty({ description: 'Orders Airtable no longer has (full passes only)', example: 0 })
   deleted: number;
 
+  @ApiProperty({
+    description:
+      'Orders Airtable no longer listed but kept: deleting them would have removed more than SYNC_MAX_DELETE_RATIO of the orders. ' +
+      'POST /orders/sync?full=true&allowMassDelete=true deletes them.',
+    example: 0,
+  })
+  withheldDeletions: number;
+
   @ApiProperty({ description: 'Records not stored (no usable Last Modified time); the log says which', example: 1 })
   skipped: number;
 
@@ -89,6 +112,7 @@ export class SyncRunResponse {
       id: run.id,
       trigger: run.trigger,
       fullPass: run.fullPass,
+      massDeleteAllowed: run.massDeleteAllowed,
       status: run.status,
       startedAt: run.startedAt.toISOString(),
       finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -98,6 +122,7 @@ export class SyncRunResponse {
       updated: run.updated,
       unchanged: run.unchanged,
       deleted: run.deleted,
+      withheldDeletions: run.withheldDeletions,
       skipped: run.skipped,
       incomplete: run.incomplete,
       ...(run.error ? { error: run.error } : {}),

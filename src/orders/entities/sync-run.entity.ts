@@ -13,6 +13,9 @@ export class SyncRunEntity {
   @Column({ name: 'full_pass', type: 'boolean' })
   fullPass: boolean;
 
+  @Column({ name: 'mass_delete_allowed', type: 'boolean' })
+  massDeleteAllowed: boolean;
+
   @Column({ type: 'varchar', length: 16 })
   status: SyncRunStatus;
 
@@ -42,6 +45,9 @@ export class SyncRunEntity {
 
   @Column({ type: 'integer' })
   deleted: number;
+
+  @Column({ name: 'withheld_deletions', type: 'integer' })
+  withheldDeletions: number;
 
   @Column({ type: 'integer' })
   skipped: number;

@@ -47,7 +47,12 @@ export class WatchlistMovieResponse extends OmitType(MovieSummaryResponse, [
   @ApiProperty({ example: 'en', nullable: true, type: String, description: UNKNOWN })
   originalLanguage: string | null;
 
-  @ApiProperty({ example: 'A ticking-time-bomb insomniac and a slippery soap salesman channel primal male aggression...', nullable: true, type: String, description: UNKNOWN })
+  @ApiProperty({
+    example: 'A ticking-time-bomb insomniac and a slippery soap salesman channel primal male aggression...',
+    nullable: true,
+    type: String,
+    description: UNKNOWN,
+  })
   overview: string | null;
 
   @ApiProperty({ example: 8.4, nullable: true, type: Number, description: UNKNOWN })
@@ -68,8 +73,22 @@ export class WatchlistMovieResponse extends OmitType(MovieSummaryResponse, [
   @ApiProperty({ example: '2026-12-02T10:00:00.000Z', format: 'date-time', description: 'When it was added to the watchlist' })
   addedAt: string;
 
-  @ApiProperty({ example: false, description: 'True when TMDB could not describe the movie now; only tmdbId, the flags and addedAt are known' })
+  @ApiProperty({
+    example: false,
+    description: 'True when TMDB could not describe the movie now; only tmdbId, the flags and addedAt are known',
+  })
   detailsPartial: boolean;
+
+  @ApiProperty({
+    example: '2026-12-02T10:00:00.000Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'When these details were taken from TMDB (lists answer from a copy shared by all users and refresh it in the background once it is older than CACHE_TTL_SECONDS); ' +
+      "null when unknown: detailsPartial, or TMDB's last good copy served while TMDB fails",
+  })
+  detailsFetchedAt: string | null;
 }
 
 export class WatchlistMoviePage extends PageResponse(WatchlistMovieResponse) {}

@@ -4,7 +4,7 @@ import { NotionPort } from '../../../src/notion/notion.port';
 import { ReviewPage, ReviewPageContent } from '../../../src/notion/review-page';
 
 export type NotionOperation =
-  'createReviewPage' | 'writeReviewPage' | 'trashPage' | 'getPage' | 'findLivePagesByReviewId' | 'listLivePages';
+  'createReviewPage' | 'writeReviewPage' | 'trashPage' | 'getPage' | 'findLivePagesByReviewId' | 'livePages';
 
 /** Decides, before an operation touches the pages, whether it fails; 'after' fails once the change is made. */
 export interface PlannedFailure {
@@ -15,6 +15,8 @@ export interface PlannedFailure {
   /** How many calls fail; unlimited when absent. */
   times?: number;
 }
+
+const QUERY_PAGE_SIZE = 2;
 
 /** Notion answered 503: nothing was stored, and retries are spent. */
 export const unavailable = (): NotionCallError => new NotionCallError('upstream_unavailable', 'Notion answered 503.', 503);
@@ -54,12 +56,12 @@ export class FakeNotion extends NotionPort {
     return page;
   }
 
-  livePages(): ReviewPage[] {
+  pagesNotInTrash(): ReviewPage[] {
     return [...this.pages.values()].filter((page) => !page.inTrash);
   }
 
   livePagesOf(reviewId: number): ReviewPage[] {
-    return this.livePages().filter((page) => page.content.reviewId === reviewId);
+    return this.pagesNotInTrash().filter((page) => page.content.reviewId === reviewId);
   }
 
   async createReviewPage(content: ReviewPageContent): Promise<ReviewPage> {
@@ -99,8 +101,10 @@ export class FakeNotion extends NotionPort {
     return this.call('findLivePagesByReviewId', () => this.livePagesOf(reviewId).map((page) => this.copy(page)));
   }
 
-  async listLivePages(): Promise<ReviewPage[]> {
-    return this.call('listLivePages', () => this.livePages().map((page) => this.copy(page)));
+  /** In query pages of two, so a walk over a few pages already spans several. */
+  async *livePages(): AsyncIterable<ReviewPage[]> {
+    const pages = this.call('livePages', () => this.pagesNotInTrash().map((page) => this.copy(page)));
+    for (let start = 0; start < pages.length; start += QUERY_PAGE_SIZE) yield pages.slice(start, start + QUERY_PAGE_SIZE);
   }
 
   private call<T>(operation: NotionOperation, work: () => T): T {

@@ -45,7 +45,7 @@ describe('Reconciliation of PostgreSQL with Notion (real PostgreSQL, Notion fake
 
     expect(await reconciliation.reconcile()).toEqual({ checked: 2, recreated: 0, updated: 0, archived: 0, pending: 0 });
     // One listing, no page read or written.
-    expect(harness.notion.calls.slice(before)).toEqual(['listLivePages']);
+    expect(harness.notion.calls.slice(before)).toEqual(['livePages']);
   });
 
   it('recreates a page deleted from Notion for good, and the row names the new page', async () => {

@@ -86,7 +86,7 @@ describe('Review writes and their compensation (real PostgreSQL, Notion faked)',
       expect(await harness.reviewRows()).toEqual([]);
       // The compensation found the page by its Review ID although the create never told us its id.
       expect(harness.notion.pages.size).toBe(1);
-      expect(harness.notion.livePages()).toEqual([]);
+      expect(harness.notion.pagesNotInTrash()).toEqual([]);
       expect(await harness.pendingSyncs()).toEqual([]);
     });
   });
@@ -137,7 +137,7 @@ describe('Review writes and their compensation (real PostgreSQL, Notion faked)',
 
       expect((error as DomainError).code).toBe('ReviewNotSaved');
       expect(await harness.reviewRows()).toEqual([]);
-      const [stray] = harness.notion.livePages();
+      const [stray] = harness.notion.pagesNotInTrash();
       expect(stray.content.review).toBe(DOOMED);
       const [pending] = await harness.pendingSyncs();
       expect(pending).toMatchObject({ review_id: stray.content.reviewId, page_ids: [stray.id], attempts: 0 });
@@ -146,7 +146,7 @@ describe('Review writes and their compensation (real PostgreSQL, Notion faked)',
       harness.notion.heal();
       const report = await harness.get(ReconciliationService).reconcile();
       expect(report).toMatchObject({ archived: 1, pending: 0 });
-      expect(harness.notion.livePages()).toEqual([]);
+      expect(harness.notion.pagesNotInTrash()).toEqual([]);
       expect(await harness.pendingSyncs()).toEqual([]);
     });
 

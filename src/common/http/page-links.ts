@@ -1,0 +1,65 @@
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, HeadersObject } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, Observable } from 'rxjs';
+import { LINK_HEADER } from './response-headers';
+
+interface PageFigures {
+  page: number;
+  totalPages: number;
+}
+
+/**
+ * RFC 8288 `Link` for one page of a list: first, prev, next and last where
+ * they exist, each the request's own path and query with only `page`
+ * changed, so filters, sort and pageSize carry over. The targets are
+ * path-absolute (resolved against the request's URL): no Host header is
+ * echoed back, and they stay right behind any ingress.
+ */
+export function pageLinkHeader(requestUrl: string, { page, totalPages }: PageFigures): string {
+  const queryStart = requestUrl.indexOf('?');
+  const path = queryStart < 0 ? requestUrl : requestUrl.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart < 0 ? '' : requestUrl.slice(queryStart + 1));
+  const last = Math.max(totalPages, 1);
+  const links: [string, number][] = [['first', 1]];
+  if (page > 1) links.push(['prev', Math.min(page - 1, last)]);
+  if (page < last) links.push(['next', page + 1]);
+  links.push(['last', last]);
+  return links
+    .map(([rel, target]) => {
+      query.set('page', String(target));
+      return `<${safePath(path)}?${query.toString()}>; rel="${rel}"`;
+    })
+    .join(', ');
+}
+
+/** Characters that would end or break a link target are sent percent-encoded. */
+function safePath(path: string): string {
+  return path.replace(/[<>"\s,;]/g, (c) => encodeURIComponent(c));
+}
+
+function isPage(body: unknown): body is PageFigures {
+  const candidate = body as Partial<PageFigures> | null;
+  return typeof candidate?.page === 'number' && typeof candidate.totalPages === 'number';
+}
+
+@Injectable()
+export class PageLinksInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    return next.handle().pipe(
+      map((body: unknown) => {
+        if (isPage(body)) http.getResponse<FastifyReply>().header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
+        return body;
+      }),
+    );
+  }
+}
+
+/**
+ * A paginated list: its 200 answer, documented with the `Link` header (and
+ * any `headers` the route adds), and the header itself on every page.
+ */
+export function PagedList(type: new (...args: never[]) => unknown, headers: HeadersObject = {}) {
+  return applyDecorators(UseInterceptors(PageLinksInterceptor), ApiOkResponse({ type, headers: { Link: LINK_HEADER, ...headers } }));
+}
