@@ -6,6 +6,7 @@ import { RevocableTokens1764000004000 } from './1764000004000-revocable-tokens';
 import { CreateWatchlist1764000005000 } from './1764000005000-create-watchlist';
 import { CreateMovieSnapshots1764000006000 } from './1764000006000-create-movie-snapshots';
 import { SyncRunDeletionBrake1764000007000 } from './1764000007000-sync-run-deletion-brake';
+import { CreateTmdbAccountLinks1764000010000 } from './1764000010000-create-tmdb-account-links';
 
 /** Every migration in order. Listed explicitly so the build and the tests load the same set. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   CreateWatchlist1764000005000,
   CreateMovieSnapshots1764000006000,
   SyncRunDeletionBrake1764000007000,
+  CreateTmdbAccountLinks1764000010000,
 ];

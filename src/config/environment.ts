@@ -85,6 +85,21 @@ export class EnvironmentVariables {
   @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_BASE_URL must be an http(s) URL' })
   TMDB_BASE_URL = 'https://api.themoviedb.org/3';
 
+  /** Where users approve a link of their TMDb account (`{TMDB_AUTH_URL}/auth/access`). */
+  @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_AUTH_URL must be an http(s) URL' })
+  TMDB_AUTH_URL = 'https://www.themoviedb.org';
+
+  /** Where TMDb sends the user after approving a link (the SPA's page); unset: TMDb's own "approved" page. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_LINK_REDIRECT_URL must be an http(s) URL' })
+  TMDB_LINK_REDIRECT_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  TMDB_ACCOUNT_REFRESH_SECONDS = 60;
+
+  /** 32 random bytes, base64: the key of the credentials stored for users (linked TMDb accounts). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^[A-Za-z0-9+/_-]{42,43}=?$/, { message: 'ENCRYPTION_KEY must be 32 random bytes in base64' })
+  ENCRYPTION_KEY?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   NOTION_TOKEN?: string;
 

@@ -60,6 +60,15 @@ export interface TmdbSettings {
   baseUrl: string;
 }
 
+export interface TmdbAccountSettings {
+  /** The root of TMDb's website, where a user approves a request token. */
+  authUrl: string;
+  linkRedirectUrl?: string;
+  refreshSeconds: number;
+  /** The AES-256 key of stored credentials; undefined: linking answers 503. */
+  encryptionKey?: Buffer;
+}
+
 export interface NotionSettings {
   token?: string;
   databaseId?: string;
@@ -88,6 +97,7 @@ export interface Settings {
   upstream: UpstreamSettings;
   auth: AuthSettings;
   tmdb: TmdbSettings;
+  tmdbAccount: TmdbAccountSettings;
   notion: NotionSettings;
   airtable: AirtableSettings;
   sync: SyncSettings;
@@ -136,6 +146,13 @@ export function durationToSeconds(duration: string): number {
   return Number(match[1]) * unit;
 }
 
+/** ENCRYPTION_KEY: exactly 32 bytes in base64 (or base64url), so AES-256 gets the key it needs and nothing shorter. */
+export function parseEncryptionKey(raw: string): Buffer {
+  const key = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (key.length !== 32) throw new SettingsError(['ENCRYPTION_KEY must decode to exactly 32 bytes (e.g. `openssl rand -base64 32`)']);
+  return key;
+}
+
 /** Builds the typed settings of every concern from the environment. Throws SettingsError. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const vars = validateEnvironment(env);
@@ -171,6 +188,12 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       passwordHashQueue: vars.PASSWORD_HASH_QUEUE,
     },
     tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, '') },
+    tmdbAccount: {
+      authUrl: vars.TMDB_AUTH_URL.replace(/\/+$/, ''),
+      linkRedirectUrl: vars.TMDB_LINK_REDIRECT_URL,
+      refreshSeconds: vars.TMDB_ACCOUNT_REFRESH_SECONDS,
+      encryptionKey: vars.ENCRYPTION_KEY === undefined ? undefined : parseEncryptionKey(vars.ENCRYPTION_KEY),
+    },
     notion: { token: vars.NOTION_TOKEN, databaseId: vars.NOTION_DATABASE_ID, baseUrl: vars.NOTION_BASE_URL.replace(/\/+$/, '') },
     airtable: {
       token: vars.AIRTABLE_TOKEN,

@@ -25,7 +25,7 @@ const settingNames = [
   ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((meta) => meta.propertyName)),
 ];
 /** Settings that are credentials: the chart reads them from the existing Secret, never from values. */
-const secretSettings = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TMDB_API_TOKEN', 'STATIC_API_TOKENS', 'NOTION_TOKEN', 'AIRTABLE_TOKEN'];
+const secretSettings = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TMDB_API_TOKEN', 'STATIC_API_TOKENS', 'NOTION_TOKEN', 'AIRTABLE_TOKEN', 'ENCRYPTION_KEY'];
 
 function hasPath(tree: unknown, path: string[]): boolean {
   let node = tree;

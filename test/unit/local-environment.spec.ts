@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { developmentEncryptionKey } from '../../dev/development-key';
 import { startLocalEnvironment } from '../../dev/local-environment';
 
 describe('local environment (development mode)', () => {
@@ -8,6 +12,7 @@ describe('local environment (development mode)', () => {
       expect(local.notes).toEqual([
         'REDIS_URL unset: caching in process',
         expect.stringMatching(/^TMDB_API_TOKEN unset: using the bundled TMDB simulator at http:\/\/127\.0\.0\.1:\d+\/3$/),
+        expect.stringMatching(/^ENCRYPTION_KEY unset: (generated|using) the development key in \.data\/encryption-key$/),
         expect.stringMatching(/^NOTION_TOKEN unset: using the bundled Notion simulator at /),
         expect.stringMatching(/^AIRTABLE_TOKEN unset: using the bundled Airtable simulator at /),
       ]);
@@ -37,6 +42,7 @@ describe('local environment (development mode)', () => {
       TMDB_API_TOKEN: 't',
       NOTION_TOKEN: 'n',
       AIRTABLE_TOKEN: 'a',
+      ENCRYPTION_KEY: 'k',
     });
     expect(local.overrides).toEqual({});
     expect(local.notes).toEqual([]);
@@ -47,5 +53,21 @@ describe('local environment (development mode)', () => {
     const local = await startLocalEnvironment({ NODE_ENV: 'production' });
     expect(local.overrides).toEqual({});
     await local.stop();
+  });
+});
+
+describe('development ENCRYPTION_KEY', () => {
+  it('is made once under .data/, readable by its owner only, and the same on the next start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cinemateca-key-'));
+    try {
+      const file = join(dir, '.data', 'encryption-key');
+      const first = developmentEncryptionKey(file);
+      expect(first.created).toBe(true);
+      expect(Buffer.from(first.key, 'base64')).toHaveLength(32);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      expect(developmentEncryptionKey(file)).toEqual({ key: first.key, created: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -134,8 +134,16 @@ export async function configureHttpServer(app: NestFastifyApplication, settings:
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
     metrics.httpRequestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    if (reply.statusCode === 429) metrics.rateLimitRejections.inc({ route });
     log.info(
-      { reqId: request.id, method: request.method, url: request.url.split('?')[0], route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        reqId: request.id,
+        method: request.method,
+        url: request.url.split('?')[0],
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request',
     );
   });
