@@ -48,6 +48,14 @@ module.exports = {
       },
     },
     {
+      name: 'airtable-stays-behind-order-source',
+      severity: 'error',
+      comment:
+        'Orders speak of orders: Airtable records, field names and formulas live only in the Airtable client, its mapper and the order source over them (OrdersModule binds them).',
+      from: { path: '^src/', pathNot: '^src/orders/(airtable[^/]*|orders[.]module)[.]ts$' },
+      to: { path: '^src/orders/airtable' },
+    },
+    {
       name: 'controllers-see-no-database',
       severity: 'error',
       comment: 'A controller parses, authorises, calls a service and shapes the answer: no TypeORM, no repository.',

@@ -2,12 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import Airtable from 'airtable';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotConfiguredError, UpstreamError } from '../common/errors/domain-error';
+import { UpstreamError } from '../common/errors/domain-error';
 import { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
 import { SpanHandle, traced } from '../infra/tracing/spans';
 import { UpstreamPacer } from '../infra/pacing/upstream-pacer';
 import { AirtablePage, AirtablePort, AirtableRecord, ListRecordsOptions, RecordUpdate } from './airtable.port';
+import { orderSourceNotConfigured } from './order-source.port';
 import { AirtableClientOptions } from './orders.options';
 
 const UPSTREAM = 'airtable';
@@ -140,12 +141,7 @@ export class AirtableAdapter extends AirtablePort {
   }
 
   private client(): Airtable.Base {
-    if (!this.isConfigured()) {
-      throw new NotConfiguredError(
-        'AirtableNotConfigured',
-        'Airtable is not configured on this server (AIRTABLE_TOKEN, AIRTABLE_BASE_ID and AIRTABLE_TABLE_ID); orders cannot be imported or edited.',
-      );
-    }
+    if (!this.isConfigured()) throw orderSourceNotConfigured();
     this.base ??= new Airtable({
       apiKey: this.settings.token,
       endpointUrl: this.settings.endpointUrl,

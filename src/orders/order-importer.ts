@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UpstreamError } from '../common/errors/domain-error';
 import { traced } from '../infra/tracing/spans';
-import { AIRTABLE_FIELDS, mapAirtableOrder } from './airtable-order.mapper';
-import { AirtablePort, AirtableRecord } from './airtable.port';
 import { HeldSyncLock } from './order-sync.lock';
+import { OrderSource } from './order-source.port';
 import { ImportedOrder } from './order.types';
 import { OrderSyncOptions } from './orders.options';
 import { OrdersRepository } from './orders.repository';
@@ -28,9 +27,9 @@ const LOGGED_PROBLEMS_PER_RUN = 50;
 const DELETION_SLICE = 5_000;
 
 /**
- * The work of one import run: list the records Airtable has (all, or those
+ * The work of one import run: list the orders the source has (all, or those
  * modified since the plan's bound), upsert them page by page, and on a full
- * pass remove the orders Airtable no longer has. Figures are written into
+ * pass remove the orders the source no longer has. Figures are written into
  * `figures` as it goes, so they are right even when it throws half-way.
  */
 @Injectable()
@@ -38,7 +37,7 @@ export class OrderImporter {
   private readonly logger = new Logger('OrderSync');
 
   constructor(
-    private readonly airtable: AirtablePort,
+    private readonly source: OrderSource,
     private readonly orders: OrdersRepository,
     private readonly runs: SyncRunsRepository,
     private readonly options: OrderSyncOptions,
@@ -52,12 +51,7 @@ export class OrderImporter {
     let restarts = 0;
     let problemsLogged = 0;
 
-    const pages = this.airtable.listRecords({
-      filterByFormula: plan.modifiedSince ? modifiedAfterFormula(plan.modifiedSince) : undefined,
-      fields: Object.values(AIRTABLE_FIELDS),
-      pageSize: this.options.pageSize,
-      signal,
-    });
+    const pages = this.source.listOrders({ modifiedSince: plan.modifiedSince ?? undefined, pageSize: this.options.pageSize, signal });
     let pageNumber = 0;
     for await (const page of pages) {
       if (page.restarted && ++restarts > this.options.maxListingRestarts) {
@@ -68,15 +62,14 @@ export class OrderImporter {
       const pageAttributes = {
         'orders.sync.run_id': plan.runId,
         'orders.sync.page': pageNumber,
-        'orders.sync.records': page.records.length,
+        'orders.sync.records': page.orders.length,
       };
       await traced('orders import page', pageAttributes, async (span) => {
-        figures.fetched += page.records.length;
+        figures.fetched += page.orders.length;
         const batch = new Map<string, ImportedOrder>();
-        for (const record of page.records) {
-          seen?.add(record.id);
-          const { order, problems } = mapAirtableOrder(record);
-          if (problems.length > 0 && problemsLogged++ < LOGGED_PROBLEMS_PER_RUN) this.logProblems(plan.runId, record, problems, !order);
+        for (const { recordId, order, problems } of page.orders) {
+          seen?.add(recordId);
+          if (problems.length > 0 && problemsLogged++ < LOGGED_PROBLEMS_PER_RUN) this.logProblems(plan.runId, recordId, problems, !order);
           if (!order) {
             figures.skipped += 1;
             continue;
@@ -137,19 +130,14 @@ export class OrderImporter {
     }
   }
 
-  private logProblems(runId: number, record: AirtableRecord, problems: string[], skipped: boolean): void {
+  private logProblems(runId: number, recordId: string, problems: string[], skipped: boolean): void {
     this.logger.warn({
-      msg: skipped ? 'Airtable record skipped' : 'Airtable record stored with empty fields',
+      msg: skipped ? 'order record skipped' : 'order record stored with empty fields',
       runId,
-      recordId: record.id,
+      recordId,
       problems,
     });
   }
-}
-
-/** Airtable formula: records whose Last Modified time is after `since`. */
-export function modifiedAfterFormula(since: Date): string {
-  return `IS_AFTER({${AIRTABLE_FIELDS.lastModified}}, DATETIME_PARSE('${since.toISOString()}'))`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Metrics } from '../infra/metrics/metrics';
 import { scrapedGauge } from '../infra/metrics/scraped-gauge';
-import { AirtablePort } from './airtable.port';
+import { OrderSource } from './order-source.port';
 import { OrdersRepository } from './orders.repository';
 import { SyncRunsRepository } from './sync-runs.repository';
 
@@ -15,7 +15,7 @@ const SYNC_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
 export class OrderMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: Metrics,
-    private readonly airtable: AirtablePort,
+    private readonly source: OrderSource,
     private readonly runs: SyncRunsRepository,
     private readonly orders: OrdersRepository,
   ) {}
@@ -26,7 +26,7 @@ export class OrderMetrics implements OnModuleInit {
       name: 'orders_import_last_success_timestamp_seconds',
       help: 'Unix time at which the last successful Airtable import finished (0 before the first; NaN without Airtable or when unknown)',
       read: async () => {
-        if (!this.airtable.isConfigured()) return [];
+        if (!this.source.isConfigured()) return [];
         const at = await this.runs.lastSuccessAt();
         return [{ value: at ? at.getTime() / 1000 : 0 }];
       },

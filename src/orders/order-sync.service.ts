@@ -2,13 +2,13 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryRunnerAlreadyReleasedError, TypeORMError } from 'typeorm';
 import { ConfigService } from '@nestjs/config';
-import { ConflictError, DomainError, InvalidInputError, NotConfiguredError, NotFoundError } from '../common/errors/domain-error';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Settings } from '../config/settings';
 import { makePage, Page } from '../common/http/pagination';
 import { traced } from '../infra/tracing/spans';
-import { AirtablePort } from './airtable.port';
 import { ImportPlan, OrderImporter } from './order-importer';
 import { HeldSyncLock, OrderSyncLock } from './order-sync.lock';
+import { OrderSource, orderSourceNotConfigured } from './order-source.port';
 import { OrderSyncOptions } from './orders.options';
 import { emptyFigures, SyncRun, SyncTrigger } from './sync-run.types';
 import { SyncHistory, SyncRunsRepository } from './sync-runs.repository';
@@ -43,7 +43,7 @@ export class OrderSyncService implements OnModuleDestroy {
   private stopping = false;
 
   constructor(
-    private readonly airtable: AirtablePort,
+    private readonly source: OrderSource,
     private readonly lock: OrderSyncLock,
     private readonly runs: SyncRunsRepository,
     private readonly importer: OrderImporter,
@@ -52,7 +52,7 @@ export class OrderSyncService implements OnModuleDestroy {
   ) {}
 
   isConfigured(): boolean {
-    return this.airtable.isConfigured();
+    return this.source.isConfigured();
   }
 
   /**
@@ -60,12 +60,7 @@ export class OrderSyncService implements OnModuleDestroy {
    * already going anywhere, NotConfiguredError without Airtable.
    */
   async start(trigger: SyncTrigger, request: SyncRequest = {}): Promise<StartedRun> {
-    if (!this.airtable.isConfigured()) {
-      throw new NotConfiguredError(
-        'AirtableNotConfigured',
-        'Airtable is not configured on this server (AIRTABLE_TOKEN, AIRTABLE_BASE_ID, AIRTABLE_TABLE_ID): orders cannot be imported.',
-      );
-    }
+    if (!this.source.isConfigured()) throw orderSourceNotConfigured();
     if (request.allowMassDelete && !request.fullPass) {
       throw new InvalidInputError('MassDeleteNeedsFullPass', 'allowMassDelete applies to a full pass only: send full=true with it.', [
         { field: 'allowMassDelete', message: 'only with full=true' },

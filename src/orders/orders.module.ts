@@ -3,11 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Settings } from '../config/settings';
 import { AirtableAdapter } from './airtable.adapter';
+import { AirtableOrderSource } from './airtable-order-source';
 import { AirtablePort } from './airtable.port';
 import { OrderEntity } from './entities/order.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { OrderImporter } from './order-importer';
 import { OrderMetrics } from './order-metrics';
+import { OrderSource } from './order-source.port';
 import { OrderSyncController } from './order-sync.controller';
 import { OrderSyncLock } from './order-sync.lock';
 import { OrderSyncScheduler } from './order-sync.scheduler';
@@ -24,7 +26,9 @@ import { SyncRunsRepository } from './sync-runs.repository';
   imports: [TypeOrmModule.forFeature([OrderEntity, SyncRunEntity])],
   controllers: [OrdersController, OrderSyncController],
   providers: [
+    // Airtable's records, fields and formulas stay behind OrderSource.
     { provide: AirtablePort, useClass: AirtableAdapter },
+    { provide: OrderSource, useClass: AirtableOrderSource },
     {
       provide: AirtableClientOptions,
       inject: [ConfigService],

@@ -1,26 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InvalidInputError, NotConfiguredError, NotFoundError, UpstreamError } from '../common/errors/domain-error';
+import { InvalidInputError, NotFoundError, UpstreamError } from '../common/errors/domain-error';
 import { makePage, Page } from '../common/http/pagination';
 import { AppCache } from '../infra/cache/app-cache';
-import { AIRTABLE_FIELDS, mapAirtableOrder } from './airtable-order.mapper';
-import { AirtablePort } from './airtable.port';
+import { OrderEdit, OrderSource, orderSourceNotConfigured } from './order-source.port';
 import {
   Order,
   ORDER_PRIORITIES,
   ORDER_STATUSES,
   OrderFilters,
-  OrderPriority,
   OrderSort,
-  OrderStatus,
   OrderSummary,
   SummaryBucket,
 } from './order.types';
 import { OrdersRepository } from './orders.repository';
 
-export interface OrderChanges {
-  status?: OrderStatus;
-  priority?: OrderPriority;
-}
+export type OrderChanges = OrderEdit;
 
 /** Counts, summaries and pages of a customer search read many rows; they are cached under the data version, so never stale. */
 const CACHE_TTL_MS = 10 * 60_000;
@@ -31,7 +25,7 @@ export class OrdersService {
 
   constructor(
     private readonly orders: OrdersRepository,
-    private readonly airtable: AirtablePort,
+    private readonly source: OrderSource,
     private readonly cache: AppCache,
   ) {}
 
@@ -78,26 +72,19 @@ export class OrdersService {
    * its new Last Modified time), so no later import can undo it. If Airtable fails nothing changes.
    */
   async update(recordId: string, changes: OrderChanges): Promise<Order> {
-    const fields: Record<string, string> = {};
-    if (changes.status !== undefined) fields[AIRTABLE_FIELDS.status] = changes.status;
-    if (changes.priority !== undefined) fields[AIRTABLE_FIELDS.priority] = changes.priority;
-    if (Object.keys(fields).length === 0) {
+    if (changes.status === undefined && changes.priority === undefined) {
       throw new InvalidInputError('NothingToUpdate', 'Give at least one of status and priority.', [
         { field: 'status', message: 'status or priority is required' },
       ]);
     }
-    if (!this.airtable.isConfigured()) {
-      throw new NotConfiguredError('AirtableNotConfigured', 'Airtable is not configured on this server: orders cannot be edited.');
-    }
+    if (!this.source.isConfigured()) throw orderSourceNotConfigured();
     await this.get(recordId);
-    const [record] = await this.airtable.updateRecords([{ id: recordId, fields }]).catch((error: unknown) => {
+    const { order, problems } = await this.source.updateOrder(recordId, changes).catch((error: unknown) => {
       if (error instanceof UpstreamError && error.kind === 'not_found') {
         throw new NotFoundError('OrderNotFound', `Airtable no longer has the order ${recordId}; the next full import will remove it here.`);
       }
       throw error;
     });
-    const { order, problems } = mapAirtableOrder(record);
-    if (!order) throw new UpstreamError('upstream_failed', 'airtable', `Airtable answered the update of ${recordId} without a Last Modified time.`);
     if (problems.length > 0) this.logger.warn({ msg: 'edited order has fields that do not fit', recordId, problems });
     await this.orders.upsert([order], { sameVersionWins: true });
     return this.get(recordId);

@@ -91,142 +91,232 @@ describe('chaos: an Airtable import interrupted at random points, then completed
   });
 
   it(`ends with the orders table equal to Airtable's, no duplicates (seed ${SEED})`, async () => {
-    const startedAt = Date.now();
-    const random = seededRandom(SEED);
-    const listRoute = new RegExp(`^(GET /v0/${sim.baseId}/${sim.tableId}|POST /v0/${sim.baseId}/${sim.tableId}/listRecords)$`);
-    /** Records Airtable no longer has: the table may keep them until a full pass. */
-    const deletedInAirtable = new Set<string>();
-    let insertedCount = 0;
-    const rounds: RoundFigures[] = [];
-    const interruptions = new Tally();
-    let succeededBefore = false;
-
-    const changeRecords = (updates: number, inserts: number, deletes: number): string[] => {
-      const touched: string[] = [];
-      for (let i = 0; i < updates; i += 1) {
-        const record = pick(random, sim.records());
-        sim.updateRecord(record.id, fieldChanges(random));
-        touched.push(record.id);
-      }
-      for (let i = 0; i < inserts; i += 1) {
-        insertedCount += 1;
-        touched.push(sim.insertRecord(newOrder(random, insertedCount)).id);
-      }
-      for (let i = 0; i < deletes; i += 1) {
-        const record = pick(random, sim.records());
-        sim.deleteRecord(record.id);
-        deletedInAirtable.add(record.id);
-        touched.push(record.id);
-      }
-      return touched;
-    };
-
+    const chaos = startChaos();
     for (let round = 1; round <= ROUNDS; round += 1) {
-      const changedBefore = { updated: between(random, 0, 120), inserted: between(random, 0, 40), deleted: between(random, 0, 20) };
-      changeRecords(changedBefore.updated, changedBefore.inserted, changedBefore.deleted);
-
-      const requestFull = random() < 0.3;
-      const fullPass = requestFull || !succeededBefore;
-      const pages = await expectedPages(fullPass);
-      let interruption = weighted(random, INTERRUPTION_WEIGHTS);
-      // An offset exists only from the second page on.
-      if (interruption.startsWith('offset') && pages < 2) interruption = 'airtable-5xx';
-      const atPage = interruption === 'none' ? undefined : interruption.startsWith('offset') ? between(random, 1, pages - 1) : between(random, 0, pages - 1);
-      // Now and then the table changes while the run pages through it, just before page `changedAt` is served.
-      const changedAt = random() < 0.4 ? between(random, 1, pages) : undefined;
-      const changedDuring: string[] = [];
-
-      const probe = new RequestProbe(listRoute);
-      if (changedAt !== undefined) probe.at(changedAt, () => changedDuring.push(...changeRecords(3, 1, 1)));
-      let expectedError: RegExp | undefined;
-      switch (interruption) {
-        case 'none':
-          sim.faults({ match: probe });
-          break;
-        case 'airtable-5xx': {
-          const status = pick(random, [500, 502, 503, 504]);
-          expectedError = status === 504 ? /timed out/ : new RegExp(`HTTP ${status}`);
-          sim.faults({ failNext: 10_000, status, match: probe.strikeAfter(atPage!) });
-          break;
-        }
-        case 'rate-limited':
-          expectedError = /rate limiting/;
-          sim.faults({ rateLimitNext: 10_000, retryAfterSeconds: 30, match: probe.strikeAfter(atPage!) });
-          break;
-        case 'offset-keeps-expiring':
-          expectedError = /expired/;
-          sim.faults({ match: probe.at(atPage! + 1, () => sim.expireOffsets(), true) });
-          break;
-        case 'offset-expires-once':
-          sim.faults({ match: probe.at(atPage! + 1, () => sim.expireOffsets()) });
-          break;
-        case 'database-lost':
-          expectedError = /^Database error/;
-          sim.faults({ match: probe.at(atPage! + 1, () => proxy.cut()) });
-          break;
-      }
-
-      let response: ApiResponse;
-      try {
-        response = await syncNow(api, requestFull ? 'full=true' : '');
-      } finally {
-        sim.clearFaults();
-        proxy.restore();
-      }
-      const run = response.body;
-      const struck = atPage !== undefined && probe.matched > atPage;
-      const context = `seed ${SEED}, round ${round} (${interruption}${atPage === undefined ? '' : ` after page ${atPage}`}, ${pages} pages expected)`;
-      try {
-        expect(response.status).toBe(200);
-        expect(run.fullPass).toBe(fullPass);
-        // Every planned interruption must really have struck, or the round tested nothing.
-        expect({ struck, listRequests: probe.matched }).toEqual({ struck: interruption !== 'none', listRequests: expect.any(Number) });
-        if (expectedError) {
-          expect({ status: run.status, error: run.error }).toEqual({ status: 'failed', error: expect.stringMatching(expectedError) });
-        } else {
-          expect({ status: run.status, error: run.error }).toEqual({ status: 'succeeded', error: undefined });
-        }
-        if (interruption === 'offset-expires-once') expect(run.fetched).toBeGreaterThan(run.created + run.updated);
-        if (interruption === 'database-lost') await untilDatabaseBack();
-        await expectNoDuplicatesAndExactStats();
-        await expectNothingInvented(deletedInAirtable);
-        if (run.status === 'succeeded') {
-          succeededBefore = true;
-          // Every record Airtable has is held as Airtable has it (bar those changed while this run paged).
-          await expectCaughtUp(new Set(changedDuring));
-        }
-      } catch (error) {
-        if (error instanceof Error) error.message = `${context}:\n${error.message}`;
-        throw error;
-      }
-      interruptions.add(interruption);
-      rounds.push({
-        round,
-        interruption,
-        atPage,
-        struck,
-        fullPass,
-        status: run.status,
-        listRequests: probe.matched,
-        fetched: run.fetched,
-        created: run.created,
-        updated: run.updated,
-        unchanged: run.unchanged,
-        deleted: run.deleted,
-        changedBefore,
-        changedDuring: changedDuring.length,
-      });
+      const plan = await planRound(chaos, round);
+      const armed = armInterruption(chaos, plan);
+      const response = await syncUnderInterruption(plan.requestFull);
+      await explainingFailure(plan, () => expectRoundLeftNoHarm(chaos, plan, armed, response));
+      recordRound(chaos, plan, armed, response.body);
     }
+    const incremental = await cleanIncrementalRunBringsEveryChangeButDeletions(chaos);
+    const { final, expected, statuses } = await cleanFullPassEqualsAirtable(chaos);
+    reportFigures(chaos, { incremental, final, recordsAtEnd: expected.size, failedRuns: statuses.get('failed') });
+    expect(chaos.rounds.filter((round) => round.status === 'failed').length).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 
-    // A clean scheduled-style run: incremental, it must bring every change but the deletions.
-    changeRecords(between(random, 1, 60), between(random, 1, 20), between(random, 1, 10));
-    const incremental = await syncNow(api);
-    expect(incremental.body).toMatchObject({ status: 'succeeded', fullPass: !succeededBefore });
+  /** The state of one chaos run: its random source, what Airtable lost, and the figures of its rounds. */
+  interface Chaos {
+    startedAt: number;
+    random: () => number;
+    listRoute: RegExp;
+    /** Records Airtable no longer has: the table may keep them until a full pass. */
+    deletedInAirtable: Set<string>;
+    insertedCount: number;
+    rounds: RoundFigures[];
+    interruptions: Tally;
+    succeededBefore: boolean;
+  }
+
+  /** What a round will do, drawn before it runs. */
+  interface RoundPlan {
+    round: number;
+    changedBefore: { updated: number; inserted: number; deleted: number };
+    requestFull: boolean;
+    fullPass: boolean;
+    /** How many list pages the run will ask for. */
+    pages: number;
+    interruption: Interruption;
+    atPage?: number;
+    /** The table changes just before this page is served. */
+    changedAt?: number;
+  }
+
+  /** The round's interruption as armed in the simulator. */
+  interface ArmedRound {
+    probe: RequestProbe;
+    expectedError?: RegExp;
+    /** Records changed while the run paged through the table. */
+    changedDuring: string[];
+  }
+
+  function startChaos(): Chaos {
+    return {
+      startedAt: Date.now(),
+      random: seededRandom(SEED),
+      listRoute: new RegExp(`^(GET /v0/${sim.baseId}/${sim.tableId}|POST /v0/${sim.baseId}/${sim.tableId}/listRecords)$`),
+      deletedInAirtable: new Set(),
+      insertedCount: 0,
+      rounds: [],
+      interruptions: new Tally(),
+      succeededBefore: false,
+    };
+  }
+
+  /** Updates, inserts and deletes random records in Airtable; answers the ids touched. */
+  function changeRecords(chaos: Chaos, updates: number, inserts: number, deletes: number): string[] {
+    const { random } = chaos;
+    const touched: string[] = [];
+    for (let i = 0; i < updates; i += 1) {
+      const record = pick(random, sim.records());
+      sim.updateRecord(record.id, fieldChanges(random));
+      touched.push(record.id);
+    }
+    for (let i = 0; i < inserts; i += 1) {
+      chaos.insertedCount += 1;
+      touched.push(sim.insertRecord(newOrder(random, chaos.insertedCount)).id);
+    }
+    for (let i = 0; i < deletes; i += 1) {
+      const record = pick(random, sim.records());
+      sim.deleteRecord(record.id);
+      chaos.deletedInAirtable.add(record.id);
+      touched.push(record.id);
+    }
+    return touched;
+  }
+
+  /** Changes the table, then draws the kind of run, the interruption and the page where it strikes. */
+  async function planRound(chaos: Chaos, round: number): Promise<RoundPlan> {
+    const { random } = chaos;
+    const changedBefore = { updated: between(random, 0, 120), inserted: between(random, 0, 40), deleted: between(random, 0, 20) };
+    changeRecords(chaos, changedBefore.updated, changedBefore.inserted, changedBefore.deleted);
+
+    const requestFull = random() < 0.3;
+    const fullPass = requestFull || !chaos.succeededBefore;
+    const pages = await expectedPages(fullPass);
+    let interruption = weighted(random, INTERRUPTION_WEIGHTS);
+    // An offset exists only from the second page on.
+    if (interruption.startsWith('offset') && pages < 2) interruption = 'airtable-5xx';
+    const atPage = interruption === 'none' ? undefined : interruption.startsWith('offset') ? between(random, 1, pages - 1) : between(random, 0, pages - 1);
+    // Now and then the table changes while the run pages through it, just before page `changedAt` is served.
+    const changedAt = random() < 0.4 ? between(random, 1, pages) : undefined;
+    return { round, changedBefore, requestFull, fullPass, pages, interruption, atPage, changedAt };
+  }
+
+  /** Arms the simulator (and the database proxy) to interrupt the run after page `atPage`, and says how it must fail. */
+  function armInterruption(chaos: Chaos, plan: RoundPlan): ArmedRound {
+    const { atPage } = plan;
+    const changedDuring: string[] = [];
+    const probe = new RequestProbe(chaos.listRoute);
+    if (plan.changedAt !== undefined) probe.at(plan.changedAt, () => changedDuring.push(...changeRecords(chaos, 3, 1, 1)));
+    let expectedError: RegExp | undefined;
+    switch (plan.interruption) {
+      case 'none':
+        sim.faults({ match: probe });
+        break;
+      case 'airtable-5xx': {
+        const status = pick(chaos.random, [500, 502, 503, 504]);
+        expectedError = status === 504 ? /timed out/ : new RegExp(`HTTP ${status}`);
+        sim.faults({ failNext: 10_000, status, match: probe.strikeAfter(atPage!) });
+        break;
+      }
+      case 'rate-limited':
+        expectedError = /rate limiting/;
+        sim.faults({ rateLimitNext: 10_000, retryAfterSeconds: 30, match: probe.strikeAfter(atPage!) });
+        break;
+      case 'offset-keeps-expiring':
+        expectedError = /expired/;
+        sim.faults({ match: probe.at(atPage! + 1, () => sim.expireOffsets(), true) });
+        break;
+      case 'offset-expires-once':
+        sim.faults({ match: probe.at(atPage! + 1, () => sim.expireOffsets()) });
+        break;
+      case 'database-lost':
+        expectedError = /^Database error/;
+        sim.faults({ match: probe.at(atPage! + 1, () => proxy.cut()) });
+        break;
+    }
+    return { probe, expectedError, changedDuring };
+  }
+
+  /** One import through the API, the faults cleared and the database link restored afterwards. */
+  async function syncUnderInterruption(requestFull: boolean): Promise<ApiResponse> {
+    try {
+      return await syncNow(api, requestFull ? 'full=true' : '');
+    } finally {
+      sim.clearFaults();
+      proxy.restore();
+    }
+  }
+
+  /** Prefixes a failure with the seed and the round, so it can be replayed. */
+  async function explainingFailure(plan: RoundPlan, check: () => Promise<void>): Promise<void> {
+    try {
+      await check();
+    } catch (error) {
+      const at = plan.atPage === undefined ? '' : ` after page ${plan.atPage}`;
+      if (error instanceof Error) error.message = `seed ${SEED}, round ${plan.round} (${plan.interruption}${at}, ${plan.pages} pages expected):\n${error.message}`;
+      throw error;
+    }
+  }
+
+  /**
+   * The run struck where planned and failed (or succeeded) as it must; the table has no duplicates and nothing
+   * Airtable never had; after a success it holds every record as Airtable has it.
+   */
+  async function expectRoundLeftNoHarm(chaos: Chaos, plan: RoundPlan, armed: ArmedRound, response: ApiResponse): Promise<void> {
+    const run = response.body;
+    expect(response.status).toBe(200);
+    expect(run.fullPass).toBe(plan.fullPass);
+    // Every planned interruption must really have struck, or the round tested nothing.
+    expect({ struck: struck(plan, armed), listRequests: armed.probe.matched }).toEqual({
+      struck: plan.interruption !== 'none',
+      listRequests: expect.any(Number),
+    });
+    if (armed.expectedError) {
+      expect({ status: run.status, error: run.error }).toEqual({ status: 'failed', error: expect.stringMatching(armed.expectedError) });
+    } else {
+      expect({ status: run.status, error: run.error }).toEqual({ status: 'succeeded', error: undefined });
+    }
+    if (plan.interruption === 'offset-expires-once') expect(run.fetched).toBeGreaterThan(run.created + run.updated);
+    if (plan.interruption === 'database-lost') await untilDatabaseBack();
     await expectNoDuplicatesAndExactStats();
-    await expectNothingInvented(deletedInAirtable);
-    await expectCaughtUp(new Set());
+    await expectNothingInvented(chaos.deletedInAirtable);
+    if (run.status === 'succeeded') {
+      chaos.succeededBefore = true;
+      // Every record Airtable has is held as Airtable has it (bar those changed while this run paged).
+      await expectCaughtUp(new Set(armed.changedDuring));
+    }
+  }
 
-    // The clean run, a full pass so that deletions are caught too.
+  function struck(plan: RoundPlan, armed: ArmedRound): boolean {
+    return plan.atPage !== undefined && armed.probe.matched > plan.atPage;
+  }
+
+  function recordRound(chaos: Chaos, plan: RoundPlan, armed: ArmedRound, run: Record<string, any>): void {
+    chaos.interruptions.add(plan.interruption);
+    chaos.rounds.push({
+      round: plan.round,
+      interruption: plan.interruption,
+      atPage: plan.atPage,
+      struck: struck(plan, armed),
+      fullPass: plan.fullPass,
+      status: run.status,
+      listRequests: armed.probe.matched,
+      fetched: run.fetched,
+      created: run.created,
+      updated: run.updated,
+      unchanged: run.unchanged,
+      deleted: run.deleted,
+      changedBefore: plan.changedBefore,
+      changedDuring: armed.changedDuring.length,
+    });
+  }
+
+  /** A clean scheduled-style run: incremental, it must bring every change but the deletions. */
+  async function cleanIncrementalRunBringsEveryChangeButDeletions(chaos: Chaos): Promise<Record<string, unknown>> {
+    const { random } = chaos;
+    changeRecords(chaos, between(random, 1, 60), between(random, 1, 20), between(random, 1, 10));
+    const incremental = await syncNow(api);
+    expect(incremental.body).toMatchObject({ status: 'succeeded', fullPass: !chaos.succeededBefore });
+    await expectNoDuplicatesAndExactStats();
+    await expectNothingInvented(chaos.deletedInAirtable);
+    await expectCaughtUp(new Set());
+    return incremental.body;
+  }
+
+  /** The clean run, a full pass so that deletions are caught too: the table equals Airtable's, every run recorded and closed. */
+  async function cleanFullPassEqualsAirtable(chaos: Chaos): Promise<{ final: Record<string, unknown>; expected: Map<string, unknown>; statuses: Tally }> {
     const final = await syncNow(api, 'full=true');
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'succeeded', fullPass: true, skipped: 0 });
@@ -241,24 +331,29 @@ describe('chaos: an Airtable import interrupted at random points, then completed
     // Every run is recorded and closed, the ones whose database went away included.
     expect(runs.body.totalItems).toBe(ROUNDS + 2);
     expect(statuses.get('running')).toBe(0);
-    expect(statuses.get('failed')).toBe(rounds.filter((round) => round.status === 'failed').length);
+    expect(statuses.get('failed')).toBe(chaos.rounds.filter((round) => round.status === 'failed').length);
+    return { final: final.body, expected, statuses };
+  }
 
+  function reportFigures(
+    chaos: Chaos,
+    end: { incremental: Record<string, unknown>; final: Record<string, unknown>; recordsAtEnd: number; failedRuns: number },
+  ): void {
     const figures = {
       seed: SEED,
       recordsAtStart: RECORDS,
-      recordsAtEnd: expected.size,
-      rounds: rounds.length,
-      interruptions: interruptions.toJSON(),
-      failedRuns: statuses.get('failed'),
-      changes: { inserted: insertedCount, deleted: deletedInAirtable.size },
-      incrementalRun: pickFigures(incremental.body),
-      finalRun: pickFigures(final.body),
-      perRound: rounds,
-      seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+      recordsAtEnd: end.recordsAtEnd,
+      rounds: chaos.rounds.length,
+      interruptions: chaos.interruptions.toJSON(),
+      failedRuns: end.failedRuns,
+      changes: { inserted: chaos.insertedCount, deleted: chaos.deletedInAirtable.size },
+      incrementalRun: pickFigures(end.incremental),
+      finalRun: pickFigures(end.final),
+      perRound: chaos.rounds,
+      seconds: Math.round((Date.now() - chaos.startedAt) / 100) / 10,
     };
     console.log(`airtable chaos: ${JSON.stringify(figures, null, 1)}`);
-    expect(rounds.filter((round) => round.status === 'failed').length).toBeGreaterThanOrEqual(3);
-  }, 120_000);
+  }
 
   /** How many list pages the next run will ask for, from the same history the run reads. */
   async function expectedPages(fullPass: boolean): Promise<number> {

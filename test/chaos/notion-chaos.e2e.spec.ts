@@ -86,8 +86,56 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
   afterAll(() => world?.close());
 
   it(`keeps both stores equal through ${OPERATIONS} random writes with faults (seed ${SEED})`, async () => {
+    const run = await castReviewersAndMovies();
+    for (let index = 1; index <= OPERATIONS; index += 1) {
+      const step = drawStep(run, index);
+      await explainingFailure(step, async () => {
+        const startedAt = Date.now();
+        const pendingBefore = await pendingSyncs(world);
+        const touched = await performStep(run, step);
+        run.msByFault.add(step.fault, Date.now() - startedAt);
+        await expectPendingOnlyAfterFailedCompensation(step, pendingBefore, touched);
+        await expectAgreementOutsidePending(run.model, run.reviewers);
+        if (index % CHECKPOINT_EVERY === 0 || index === OPERATIONS) await reconcileAtCheckpoint(run, index);
+      });
+    }
+    await expectStoresEqualAtTheEnd(run);
+    reportFigures(run);
+    // The sequence must really have been chaotic for the test to mean anything.
+    expect(OPERATIONS - run.faults.get('none')).toBeGreaterThan(OPERATIONS / 3);
+  }, 120_000);
+
+  /** The state of one chaos run: its random source, its cast, the model of what the answers said, its figures. */
+  interface ChaosRun {
+    startedAt: number;
+    random: () => number;
+    reviewers: Reviewer[];
+    userIds: number[];
+    movies: { id: number; title: string }[];
+    model: Map<number, ModelReview>;
+    operations: Tally;
+    faults: Tally;
+    outcomes: Tally;
+    msByFault: Tally;
+    reconciliations: Record<string, number>[];
+    killedConnections: number;
+  }
+
+  /** One drawn step: who does what, under which fault; `detail` says what it did, for the message of a failure. */
+  interface Step {
+    index: number;
+    userIndex: number;
+    own: ModelReview[];
+    unreviewed: { id: number; title: string }[];
+    operation: OperationKind;
+    fault: FaultKind;
+    actor: string;
+    detail: string;
+  }
+
+  /** Four reviewers (the seeded consumer and three new users) and the catalog movies they review. */
+  async function castReviewersAndMovies(): Promise<ChaosRun> {
     const startedAt = Date.now();
-    const random = seededRandom(SEED);
     const reviewers: Reviewer[] = [{ token: USER_TOKEN, username: 'consumer' }];
     for (const name of ['ana_chaos', 'bruno.chaos', 'chloe-chaos']) {
       const user = await addUser(world, name);
@@ -96,133 +144,188 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
     const userIds = await Promise.all(reviewers.map((reviewer) => userIdOf(reviewer.username)));
     const movies: { id: number; title: string }[] = [];
     for (const title of MOVIE_TITLES) movies.push({ id: await addMovie(world, title, 1950 + movies.length), title });
+    return {
+      startedAt,
+      random: seededRandom(SEED),
+      reviewers,
+      userIds,
+      movies,
+      model: new Map(),
+      operations: new Tally(),
+      faults: new Tally(),
+      outcomes: new Tally(),
+      msByFault: new Tally(),
+      reconciliations: [],
+      killedConnections: 0,
+    };
+  }
 
-    const model = new Map<number, ModelReview>();
-    const operations = new Tally();
-    const faults = new Tally();
-    const outcomes = new Tally();
-    const msByFault = new Tally();
-    const reconciliations: Record<string, number>[] = [];
-    let killedConnections = 0;
+  /** Draws the reviewer, the operation, the fault and the caller (an admin may change anyone's review). */
+  function drawStep(run: ChaosRun, index: number): Step {
+    const { random } = run;
+    const userIndex = between(random, 0, run.reviewers.length - 1);
+    const own = [...run.model.values()].filter((review) => review.userIndex === userIndex);
+    const unreviewed = run.movies.filter((movie) => !own.some((review) => review.movieId === movie.id));
+    const roll = random();
+    const operation: OperationKind =
+      own.length === 0 || (roll < 0.45 && unreviewed.length > 0) ? 'create' : roll < 0.49 ? 'duplicate-create' : roll < 0.8 ? 'edit' : 'delete';
+    const fault: FaultKind = operation === 'duplicate-create' ? 'none' : weighted(random, FAULT_WEIGHTS);
+    const actor = operation !== 'create' && random() < 0.2 ? ADMIN_TOKEN : run.reviewers[userIndex].token;
+    run.operations.add(operation);
+    run.faults.add(fault);
+    return { index, userIndex, own, unreviewed, operation, fault, actor, detail: '' };
+  }
 
-    for (let index = 1; index <= OPERATIONS; index += 1) {
-      const userIndex = between(random, 0, reviewers.length - 1);
-      const own = [...model.values()].filter((review) => review.userIndex === userIndex);
-      const unreviewed = movies.filter((movie) => !own.some((review) => review.movieId === movie.id));
-      const roll = random();
-      const operation: OperationKind =
-        own.length === 0 || (roll < 0.45 && unreviewed.length > 0) ? 'create' : roll < 0.49 ? 'duplicate-create' : roll < 0.8 ? 'edit' : 'delete';
-      const fault: FaultKind = operation === 'duplicate-create' ? 'none' : weighted(random, FAULT_WEIGHTS);
-      // An admin may change anyone's review.
-      const actor = operation !== 'create' && random() < 0.2 ? ADMIN_TOKEN : reviewers[userIndex].token;
-      /** What the step did, for the message of a failure. */
-      let detail = '';
-      operations.add(operation);
-      faults.add(fault);
-
-      const stepStartedAt = Date.now();
-      try {
-        const pendingBefore = await pendingSyncs(world);
-        /** The existing review an edit or delete touches. */
-        let touched: number | undefined;
-        if (operation === 'create' || operation === 'duplicate-create') {
-          const movieId = operation === 'create' ? pick(random, unreviewed).id : pick(random, own).movieId;
-          const movie = movies.find((candidate) => candidate.id === movieId)!;
-          const body = { movieId: movie.id, rating: between(random, 1, 5), comment: comment(random) };
-          const plan = planFault(random, fault, 'create');
-          detail = `${reviewers[userIndex].username} reviews movie ${movie.id}; ${plan.describe}`;
-          const pagesBefore = world.notion.countMatching(/^POST \/v1\/pages$/);
-          const response = await withFault(plan, userIds[userIndex], movie.id, () =>
-            world.api.request('POST', '/api/v1/reviews', { token: reviewers[userIndex].token, body }),
-          );
-          killedConnections += response.killed;
-          if (operation === 'duplicate-create') {
-            expectProblem(response.answer, 409);
-            // A duplicate never reaches Notion.
-            expect(world.notion.countMatching(/^POST \/v1\/pages$/)).toBe(pagesBefore);
-          } else if (expectOutcome(response.answer, plan, response.killed > 0, 201)) {
-            model.set(response.answer.body.id, { id: response.answer.body.id, movieId: movie.id, movie: movie.title, userIndex, ...pickBody(body) });
-          } else {
-            const rows = (await world.db.query(`SELECT id FROM reviews WHERE user_id = $1 AND movie_id = $2`, [userIds[userIndex], movie.id])) as unknown[];
-            expect(rows).toEqual([]);
-          }
-          outcomes.add(`${operation} ${response.answer.status}`);
-        } else {
-          const target = pick(random, own);
-          touched = target.id;
-          const plan = planFault(random, fault, operation);
-          if (operation === 'edit') {
-            const changes = editOf(random);
-            detail = `review ${target.id} ${JSON.stringify(changes).slice(0, 80)}; ${plan.describe}`;
-            const response = await withFault(plan, userIds[userIndex], target.movieId, () =>
-              world.api.request('PATCH', `/api/v1/reviews/${target.id}`, { token: actor, body: changes }),
-            );
-            killedConnections += response.killed;
-            if (expectOutcome(response.answer, plan, response.killed > 0, 200)) Object.assign(target, changes);
-            outcomes.add(`edit ${response.answer.status}`);
-          } else {
-            detail = `review ${target.id}; ${plan.describe}`;
-            const response = await withFault(plan, userIds[userIndex], target.movieId, () =>
-              world.api.request('DELETE', `/api/v1/reviews/${target.id}`, { token: actor }),
-            );
-            killedConnections += response.killed;
-            if (expectOutcome(response.answer, plan, response.killed > 0, 204)) model.delete(target.id);
-            outcomes.add(`delete ${response.answer.status}`);
-          }
-          if (model.has(target.id)) {
-            // Whatever happened, the API shows the review as the model has it: changed in full, or not at all.
-            const read = await world.api.request('GET', `/api/v1/reviews/${target.id}`, { token: USER_TOKEN });
-            expect(read.status).toBe(200);
-            const expected = model.get(target.id)!;
-            expect({ rating: read.body.rating, comment: read.body.comment }).toEqual({ rating: expected.rating, comment: expected.comment });
-          } else {
-            expectProblem(await world.api.request('GET', `/api/v1/reviews/${target.id}`, { token: USER_TOKEN }), 404);
-          }
-        }
-
-        msByFault.add(fault, Date.now() - stepStartedAt);
-        // Only a compensation that failed leaves work for the reconciliation, and then exactly one review's.
-        const pendingAfter = await pendingSyncs(world);
-        const alreadyPending = touched !== undefined && pendingBefore.includes(touched);
-        expect(pendingAfter.length - pendingBefore.length).toBe(fault === 'compensation-fails' && !alreadyPending ? 1 : 0);
-        if (fault === 'compensation-fails' && touched !== undefined) expect(pendingAfter).toContain(touched);
-        await expectAgreementOutsidePending(model, reviewers);
-        if (index % CHECKPOINT_EVERY === 0 || index === OPERATIONS) {
-          const report = await reconcileIfPending();
-          if (report) reconciliations.push({ afterStep: index, ...report });
-        }
-      } catch (error) {
-        if (error instanceof Error) error.message = `seed ${SEED}, step ${index} (${operation}, fault ${fault}: ${detail}):\n${error.message}`;
-        throw error;
+  /** Prefixes a failure with the seed and the step, so it can be replayed. */
+  async function explainingFailure(step: Step, check: () => Promise<void>): Promise<void> {
+    try {
+      await check();
+    } catch (error) {
+      if (error instanceof Error) {
+        error.message = `seed ${SEED}, step ${step.index} (${step.operation}, fault ${step.fault}: ${step.detail}):\n${error.message}`;
       }
+      throw error;
     }
+  }
 
-    // The promise of the feature: every review has exactly one live page, the one it names, with its properties,
-    // and no live page lacks its review.
+  /** Runs the step's operation under its fault; answers the existing review an edit or delete touched. */
+  async function performStep(run: ChaosRun, step: Step): Promise<number | undefined> {
+    if (step.operation === 'create') {
+      await createReview(run, step);
+      return undefined;
+    }
+    if (step.operation === 'duplicate-create') {
+      await createDuplicateReview(run, step);
+      return undefined;
+    }
+    const target = pick(run.random, step.own);
+    const plan = planFault(run.random, step.fault, step.operation);
+    if (step.operation === 'edit') await editReview(run, step, target, plan);
+    else await deleteReview(run, step, target, plan);
+    await expectApiShowsModel(run, target.id);
+    return target.id;
+  }
+
+  /** A new review: 201 and the model gains it, or the planned failure and no row at all. */
+  async function createReview(run: ChaosRun, step: Step): Promise<void> {
+    const movie = movieOf(run, pick(run.random, step.unreviewed).id);
+    const { plan, body, response } = await postReview(run, step, movie);
+    if (expectOutcome(response.answer, plan, response.killed > 0, 201)) {
+      run.model.set(response.answer.body.id, { id: response.answer.body.id, movieId: movie.id, movie: movie.title, userIndex: step.userIndex, ...pickBody(body) });
+    } else {
+      const rows = (await world.db.query(`SELECT id FROM reviews WHERE user_id = $1 AND movie_id = $2`, [run.userIds[step.userIndex], movie.id])) as unknown[];
+      expect(rows).toEqual([]);
+    }
+  }
+
+  /** A second review of a movie the reviewer already reviewed: 409, and Notion is never asked. */
+  async function createDuplicateReview(run: ChaosRun, step: Step): Promise<void> {
+    const movie = movieOf(run, pick(run.random, step.own).movieId);
+    const pagesBefore = world.notion.countMatching(/^POST \/v1\/pages$/);
+    const { response } = await postReview(run, step, movie);
+    expectProblem(response.answer, 409);
+    expect(world.notion.countMatching(/^POST \/v1\/pages$/)).toBe(pagesBefore);
+  }
+
+  /** Draws the body and the fault of a create and sends it under that fault. */
+  async function postReview(
+    run: ChaosRun,
+    step: Step,
+    movie: { id: number; title: string },
+  ): Promise<{ plan: FaultPlanned; body: { movieId: number; rating: number; comment: string }; response: { answer: ApiResponse; killed: number } }> {
+    const body = { movieId: movie.id, rating: between(run.random, 1, 5), comment: comment(run.random) };
+    const plan = planFault(run.random, step.fault, 'create');
+    step.detail = `${run.reviewers[step.userIndex].username} reviews movie ${movie.id}; ${plan.describe}`;
+    const response = await withFault(plan, run.userIds[step.userIndex], movie.id, () =>
+      world.api.request('POST', '/api/v1/reviews', { token: run.reviewers[step.userIndex].token, body }),
+    );
+    run.killedConnections += response.killed;
+    run.outcomes.add(`${step.operation} ${response.answer.status}`);
+    return { plan, body, response };
+  }
+
+  /** An edit: 200 and the model takes the changes, or the planned failure and nothing changed. */
+  async function editReview(run: ChaosRun, step: Step, target: ModelReview, plan: FaultPlanned): Promise<void> {
+    const changes = editOf(run.random);
+    step.detail = `review ${target.id} ${JSON.stringify(changes).slice(0, 80)}; ${plan.describe}`;
+    const response = await withFault(plan, run.userIds[step.userIndex], target.movieId, () =>
+      world.api.request('PATCH', `/api/v1/reviews/${target.id}`, { token: step.actor, body: changes }),
+    );
+    run.killedConnections += response.killed;
+    if (expectOutcome(response.answer, plan, response.killed > 0, 200)) Object.assign(target, changes);
+    run.outcomes.add(`edit ${response.answer.status}`);
+  }
+
+  /** A delete: 204 and the model loses the review, or the planned failure and the review kept. */
+  async function deleteReview(run: ChaosRun, step: Step, target: ModelReview, plan: FaultPlanned): Promise<void> {
+    step.detail = `review ${target.id}; ${plan.describe}`;
+    const response = await withFault(plan, run.userIds[step.userIndex], target.movieId, () =>
+      world.api.request('DELETE', `/api/v1/reviews/${target.id}`, { token: step.actor }),
+    );
+    run.killedConnections += response.killed;
+    if (expectOutcome(response.answer, plan, response.killed > 0, 204)) run.model.delete(target.id);
+    run.outcomes.add(`delete ${response.answer.status}`);
+  }
+
+  /** Whatever happened, the API shows the review as the model has it: changed in full, or not at all. */
+  async function expectApiShowsModel(run: ChaosRun, reviewId: number): Promise<void> {
+    const expected = run.model.get(reviewId);
+    if (!expected) {
+      expectProblem(await world.api.request('GET', `/api/v1/reviews/${reviewId}`, { token: USER_TOKEN }), 404);
+      return;
+    }
+    const read = await world.api.request('GET', `/api/v1/reviews/${reviewId}`, { token: USER_TOKEN });
+    expect(read.status).toBe(200);
+    expect({ rating: read.body.rating, comment: read.body.comment }).toEqual({ rating: expected.rating, comment: expected.comment });
+  }
+
+  /** Only a compensation that failed leaves work for the reconciliation, and then exactly one review's. */
+  async function expectPendingOnlyAfterFailedCompensation(step: Step, pendingBefore: number[], touched: number | undefined): Promise<void> {
+    const pendingAfter = await pendingSyncs(world);
+    const alreadyPending = touched !== undefined && pendingBefore.includes(touched);
+    expect(pendingAfter.length - pendingBefore.length).toBe(step.fault === 'compensation-fails' && !alreadyPending ? 1 : 0);
+    if (step.fault === 'compensation-fails' && touched !== undefined) expect(pendingAfter).toContain(touched);
+  }
+
+  /** Where a scheduled reconciliation would come by: it runs if compensations are pending, and must finish them. */
+  async function reconcileAtCheckpoint(run: ChaosRun, index: number): Promise<void> {
+    const report = await reconcileIfPending();
+    if (report) run.reconciliations.push({ afterStep: index, ...report });
+  }
+
+  /**
+   * The promise of the feature: every review has exactly one live page, the one it names, with its properties,
+   * and no live page lacks its review; the database holds exactly the model.
+   */
+  async function expectStoresEqualAtTheEnd(run: ChaosRun): Promise<void> {
     expect(await pendingSyncs(world)).toEqual([]);
     await expectStoresAgree(world);
-    expect((await storedReviews(world)).map((row) => row.id)).toEqual([...model.keys()].sort((a, b) => a - b));
+    expect((await storedReviews(world)).map((row) => row.id)).toEqual([...run.model.keys()].sort((a, b) => a - b));
+  }
 
+  function reportFigures(run: ChaosRun): void {
     const figures = {
       seed: SEED,
       operations: OPERATIONS,
-      byOperation: operations.toJSON(),
-      faultsByKind: faults.toJSON(),
-      outcomes: outcomes.toJSON(),
-      msByFault: msByFault.toJSON(),
-      killedConnections,
-      reconciliations: reconciliations.length,
-      reconciliationReports: reconciliations,
-      reviewsAtEnd: model.size,
+      byOperation: run.operations.toJSON(),
+      faultsByKind: run.faults.toJSON(),
+      outcomes: run.outcomes.toJSON(),
+      msByFault: run.msByFault.toJSON(),
+      killedConnections: run.killedConnections,
+      reconciliations: run.reconciliations.length,
+      reconciliationReports: run.reconciliations,
+      reviewsAtEnd: run.model.size,
       livePages: world.notion.livePages().length,
       pagesIncludingTrash: world.notion.pages().length,
       notionRequests: world.notion.requestCount(),
-      seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+      seconds: Math.round((Date.now() - run.startedAt) / 100) / 10,
     };
     console.log(`notion chaos: ${JSON.stringify(figures, null, 1)}`);
-    // The sequence must really have been chaotic for the test to mean anything.
-    expect(OPERATIONS - faults.get('none')).toBeGreaterThan(OPERATIONS / 3);
-  }, 120_000);
+  }
+
+  function movieOf(run: ChaosRun, movieId: number): { id: number; title: string } {
+    return run.movies.find((candidate) => candidate.id === movieId)!;
+  }
 
   async function userIdOf(username: string): Promise<number> {
     const [row] = (await world.db.query(`SELECT id FROM users WHERE username = $1`, [username])) as { id: number }[];

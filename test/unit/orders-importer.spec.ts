@@ -1,3 +1,4 @@
+import { AirtableOrderSource } from '../../src/orders/airtable-order-source';
 import { AirtablePage, AirtablePort, AirtableRecord, ListRecordsOptions, RecordUpdate } from '../../src/orders/airtable.port';
 import { ImportPlan, OrderImporter } from '../../src/orders/order-importer';
 import { HeldSyncLock } from '../../src/orders/order-sync.lock';
@@ -7,9 +8,10 @@ import { OrdersRepository, UpsertResult } from '../../src/orders/orders.reposito
 import { emptyFigures, SyncFigures } from '../../src/orders/sync-run.types';
 import { SyncRunsRepository } from '../../src/orders/sync-runs.repository';
 
-/** Airtable as a list of pages, recording what it was asked. */
+/** Airtable's table as a list of pages, recording what it was asked; the importer sees it through the real AirtableOrderSource. */
 class FakeAirtable extends AirtablePort {
   asked: ListRecordsOptions[] = [];
+  updates: RecordUpdate[] = [];
   constructor(private readonly pages: AirtablePage[]) {
     super();
   }
@@ -20,8 +22,9 @@ class FakeAirtable extends AirtablePort {
     this.asked.push(options);
     for (const page of this.pages) yield page;
   }
-  async updateRecords(_updates: RecordUpdate[]): Promise<AirtableRecord[]> {
-    return [];
+  async updateRecords(updates: RecordUpdate[]): Promise<AirtableRecord[]> {
+    this.updates.push(...updates);
+    return updates.map(({ id, fields }) => record(id, '2025-02-01T00:00:00Z', fields));
   }
 }
 
@@ -63,7 +66,7 @@ const record = (id: string, modified: string, fields: Record<string, unknown> = 
 
 function importer(pages: AirtablePage[], orders = new FakeOrders(), options = new OrderSyncOptions()) {
   const airtable = new FakeAirtable(pages);
-  return { airtable, orders, importer: new OrderImporter(airtable, orders as unknown as OrdersRepository, runs, options) };
+  return { airtable, orders, importer: new OrderImporter(new AirtableOrderSource(airtable), orders as unknown as OrdersRepository, runs, options) };
 }
 
 const FULL: ImportPlan = { runId: 1, fullPass: true, modifiedSince: null, previousHighWaterMark: null, maxDeleteRatio: null };
@@ -152,5 +155,30 @@ describe('OrderImporter', () => {
     const figures = emptyFigures();
     await subject.execute(FULL, lock, figures, new AbortController().signal);
     expect(figures).toMatchObject({ created: 60, incomplete: 60 });
+  });
+});
+
+describe('AirtableOrderSource', () => {
+  it('turns an edit into Airtable fields and answers the order as Airtable now holds it', async () => {
+    const airtable = new FakeAirtable([]);
+    const answer = await new AirtableOrderSource(airtable).updateOrder('rec9', { priority: 'High' });
+    expect(airtable.updates).toEqual([{ id: 'rec9', fields: { Priority: 'High' } }]);
+    expect(answer).toEqual({ order: expect.objectContaining({ recordId: 'rec9', priority: 'High', airtableModifiedAt: new Date('2025-02-01T00:00:00Z') }), problems: [] });
+  });
+
+  it('maps every listed record, keeping the ones it must skip with their problems', async () => {
+    const airtable = new FakeAirtable([{ records: [record('rec1', '2025-01-01T00:00:00Z'), record('rec2', 'not a date')], restarted: true }]);
+    const pages = [];
+    for await (const page of new AirtableOrderSource(airtable).listOrders({ pageSize: 7 })) pages.push(page);
+    expect(pages).toEqual([
+      {
+        restarted: true,
+        orders: [
+          { recordId: 'rec1', order: expect.objectContaining({ recordId: 'rec1', orderId: 'rec1' }), problems: [] },
+          { recordId: 'rec2', order: undefined, problems: [expect.stringMatching(/Last Modified/)] },
+        ],
+      },
+    ]);
+    expect(airtable.asked[0]).toMatchObject({ pageSize: 7, filterByFormula: undefined });
   });
 });

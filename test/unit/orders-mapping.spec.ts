@@ -1,5 +1,6 @@
 import { mapAirtableOrder } from '../../src/orders/airtable-order.mapper';
-import { modifiedAfterFormula, nextHighWaterMark } from '../../src/orders/order-importer';
+import { modifiedAfterFormula } from '../../src/orders/airtable-order-source';
+import { nextHighWaterMark } from '../../src/orders/order-importer';
 import { escapeLike, filterCondition, orderByClause } from '../../src/orders/order-queries';
 
 const LAST_MODIFIED = '2025-03-01T10:00:00.000Z';
