@@ -40,7 +40,7 @@ module.exports = {
       name: 'no-reaching-into-another-feature',
       severity: 'error',
       comment:
-        "A feature uses another through what its module exports (services, ports, domain types), never its repositories, entities or controllers.",
+        'A feature uses another through what its module exports (services, ports, domain types), never its repositories, entities or controllers.',
       from: { path: FEATURE },
       to: {
         path: '^src/[^/]+/(?:.+[.]repository[.]ts|entities/.+|.+[.]controller[.]ts)$',

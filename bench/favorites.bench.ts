@@ -45,7 +45,8 @@ export async function benchFavorites(baseEnv: Record<string, string | undefined>
       const list = async () => {
         const response = await fetch(`${fresh.url}/api/v1/me/favorites?pageSize=100`, { headers: USER });
         const body = (await response.json()) as { items: unknown[] };
-        if (response.status !== 200 || body.items.length !== FAVORITES) throw new Error(`favorites answered ${response.status} with ${body.items?.length} items`);
+        if (response.status !== 200 || body.items.length !== FAVORITES)
+          throw new Error(`favorites answered ${response.status} with ${body.items?.length} items`);
       };
       const [first] = await timeSequential(1, list);
       const firstCalls = proxy.counts();

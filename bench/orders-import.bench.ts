@@ -71,7 +71,8 @@ async function upsertRowsPerSecond(databaseUrl: string): Promise<number> {
 export async function airtableOutcomes(service: ServiceProcess): Promise<Record<string, number>> {
   const text = await (await fetch(`${service.url}/metrics`)).text();
   const outcomes: Record<string, number> = {};
-  for (const match of text.matchAll(/^upstream_requests_total\{upstream="airtable",outcome="([^"]+)"\} (\d+)/gm)) outcomes[match[1]] = Number(match[2]);
+  for (const match of text.matchAll(/^upstream_requests_total\{upstream="airtable",outcome="([^"]+)"\} (\d+)/gm))
+    outcomes[match[1]] = Number(match[2]);
   return outcomes;
 }
 

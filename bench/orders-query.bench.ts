@@ -15,7 +15,11 @@ const ADMIN = { authorization: 'Bearer abcdef1234567890' };
  * A million orders through the product's own import: the simulator holds them (no rate limit), the service runs
  * with a high AIRTABLE_REQUESTS_PER_SECOND, and POST /orders/sync?full=true lists and upserts every page.
  */
-async function importOrders(service: ServiceProcess, airtable: AirtableSimulator, db: Client): Promise<{ seedMs: number; run: Run; wallMs: number }> {
+async function importOrders(
+  service: ServiceProcess,
+  airtable: AirtableSimulator,
+  db: Client,
+): Promise<{ seedMs: number; run: Run; wallMs: number }> {
   await db.query('TRUNCATE orders');
   await db.query('DELETE FROM order_stats');
   const seeding = performance.now();
@@ -41,7 +45,12 @@ async function explain(db: Client, filters: OrderFilters, sort: OrderSort, offse
  * Benchmark 4 (P4): a million orders imported through the import itself, then the orders list and summary over
  * them, p50/p95 over HTTP, and the plans they rely on.
  */
-export async function benchOrderQueries(service: ServiceProcess, airtable: AirtableSimulator, databaseUrl: string, requestsPerSecond: number): Promise<Section> {
+export async function benchOrderQueries(
+  service: ServiceProcess,
+  airtable: AirtableSimulator,
+  databaseUrl: string,
+  requestsPerSecond: number,
+): Promise<Section> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {

@@ -17,14 +17,22 @@ import { airtableSettings, tmdbSettings } from '../simulators/simulator-settings
 const BENCHMARKS = ['hot-path', 'ladder', 'profile', 'conventions', 'favorites', 'orders-import', 'orders-query'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 /** The older BENCH_ONLY=1,2 numbering. */
-const BY_NUMBER: Record<string, BenchName[]> = { '1': ['hot-path', 'ladder', 'profile'], '2': ['favorites'], '3': ['orders-import'], '4': ['orders-query'], '5': ['hot-path'], '6': ['conventions'] };
+const BY_NUMBER: Record<string, BenchName[]> = {
+  '1': ['hot-path', 'ladder', 'profile'],
+  '2': ['favorites'],
+  '3': ['orders-import'],
+  '4': ['orders-query'],
+  '5': ['hot-path'],
+  '6': ['conventions'],
+};
 /** P4: the import of a million orders from a source that does not limit us. */
 const BULK_REQUESTS_PER_SECOND = 1000;
 
 function chosen(): Set<BenchName> {
   const names = process.argv.slice(2);
   const picked = names.length > 0 ? names : (process.env.BENCH_ONLY?.split(',').flatMap((n) => BY_NUMBER[n] ?? []) ?? [...BENCHMARKS]);
-  for (const name of picked) if (!BENCHMARKS.includes(name as BenchName)) throw new Error(`unknown benchmark ${name}; known: ${BENCHMARKS.join(', ')}`);
+  for (const name of picked)
+    if (!BENCHMARKS.includes(name as BenchName)) throw new Error(`unknown benchmark ${name}; known: ${BENCHMARKS.join(', ')}`);
   return new Set(picked as BenchName[]);
 }
 
@@ -74,11 +82,15 @@ async function main(): Promise<void> {
     if (only.has('conventions')) await withService({}, async (service) => report.add(await benchConventions(service)));
     if (only.has('favorites')) report.add(await benchFavorites(baseEnv, tmdb));
     if (only.has('orders-import')) {
-      await withService({ AIRTABLE_REQUESTS_PER_SECOND: '5' }, async (service) => report.add(await benchOrdersImport(service, airtable, database.url)));
+      await withService({ AIRTABLE_REQUESTS_PER_SECOND: '5' }, async (service) =>
+        report.add(await benchOrdersImport(service, airtable, database.url)),
+      );
     }
     if (only.has('orders-query')) {
       const bulkEnv = { ...airtableSettings(bulkAirtable), AIRTABLE_REQUESTS_PER_SECOND: String(BULK_REQUESTS_PER_SECOND) };
-      await withService(bulkEnv, async (service) => report.add(await benchOrderQueries(service, bulkAirtable, database.url, BULK_REQUESTS_PER_SECOND)));
+      await withService(bulkEnv, async (service) =>
+        report.add(await benchOrderQueries(service, bulkAirtable, database.url, BULK_REQUESTS_PER_SECOND)),
+      );
     }
   } finally {
     await Promise.all([tmdb.close(), airtable.close(), bulkAirtable.close()]);

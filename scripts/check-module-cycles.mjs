@@ -45,4 +45,6 @@ if (cycles.length > 0) {
   process.stderr.write(`folders under src/ that import each other:\n${cycles.map((cycle) => `  ${cycle}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`no cycle between the ${new Set([...edges.keys(), ...[...edges.values()].flatMap((to) => [...to])]).size} folders of src/\n`);
+process.stdout.write(
+  `no cycle between the ${new Set([...edges.keys(), ...[...edges.values()].flatMap((to) => [...to])]).size} folders of src/\n`,
+);

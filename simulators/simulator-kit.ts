@@ -71,8 +71,7 @@ export async function startSimulator(options: {
   const random = options.random ?? Math.random;
   let plan: FaultPlan = {};
 
-  const affects = (request: FastifyRequest) =>
-    !plan.match || plan.match.test(`${request.method} ${request.url.split('?')[0]}`);
+  const affects = (request: FastifyRequest) => !plan.match || plan.match.test(`${request.method} ${request.url.split('?')[0]}`);
 
   app.addHook('onRequest', async (request, reply) => {
     const key = `${request.method} ${request.url.split('?')[0]}`;
@@ -109,8 +108,7 @@ export async function startSimulator(options: {
     app,
     requests,
     requestCount: () => [...requests.values()].reduce((sum, n) => sum + n, 0),
-    countMatching: (pattern) =>
-      [...requests.entries()].filter(([key]) => pattern.test(key)).reduce((sum, [, n]) => sum + n, 0),
+    countMatching: (pattern) => [...requests.entries()].filter(([key]) => pattern.test(key)).reduce((sum, [, n]) => sum + n, 0),
     faults: (next) => {
       plan = { ...next };
     },

@@ -12,9 +12,12 @@ describe('openapi.json', () => {
   it('documents every operation with a summary and its error responses', async () => {
     const document = await generateOpenApiDocument();
     for (const [path, item] of Object.entries(document.paths)) {
-      for (const [method, operation] of Object.entries(item as Record<string, { summary?: string; responses: Record<string, unknown>; security?: unknown[] }>)) {
+      for (const [method, operation] of Object.entries(
+        item as Record<string, { summary?: string; responses: Record<string, unknown>; security?: unknown[] }>,
+      )) {
         expect({ path, method, summary: Boolean(operation.summary) }).toEqual({ path, method, summary: true });
-        if (operation.security?.length) expect({ path, method, has401: '401' in operation.responses }).toEqual({ path, method, has401: true });
+        if (operation.security?.length)
+          expect({ path, method, has401: '401' in operation.responses }).toEqual({ path, method, has401: true });
       }
     }
   });

@@ -19,7 +19,15 @@ import type { AuthUser } from '../../src/common/auth/auth-user';
 import { SettingsModule } from '../../src/config/config.module';
 import { loadSettings, Settings } from '../../src/config/settings';
 import { AppCacheModule } from '../../src/infra/cache/app-cache.module';
-import { applyApiPrefix, useAccessLog, useCors, useRequestGuards, useRequestIds, useRequestMetrics, useSecurityHeaders } from '../../src/infra/http/http-server';
+import {
+  applyApiPrefix,
+  useAccessLog,
+  useCors,
+  useRequestGuards,
+  useRequestIds,
+  useRequestMetrics,
+  useSecurityHeaders,
+} from '../../src/infra/http/http-server';
 import { registerRepresentationPlugins } from '../../src/infra/http/representation';
 import { requestIdFor } from '../../src/infra/http/request-id';
 import { createValidationPipe } from '../../src/infra/http/validation.pipe';
@@ -117,7 +125,8 @@ class LadderModule {
         {
           provide: AuthFailureLimiter,
           inject: [WindowCounter, RedisConnection, ConfigService],
-          useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) => new AuthFailureLimiter(counter, redis, config),
+          useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) =>
+            new AuthFailureLimiter(counter, redis, config),
         },
       );
       providers.push({ provide: APP_GUARD, useClass: AuthGuard });

@@ -8,7 +8,10 @@ export interface ChildServer {
 
 /** Starts a bench server script (`node <script> ...args`) and waits until it has printed its first line. */
 export async function startChildServer(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   const firstLine = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${stderr}`)), 60_000);

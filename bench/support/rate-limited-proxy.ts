@@ -25,10 +25,14 @@ export async function startRateLimitedProxy(target: string, requestsPerSecond: n
     if (!limiter.admit()) {
       refused += 1;
       response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
-      response.end(JSON.stringify({ success: false, status_code: 25, status_message: 'Your request count (#) is over the allowed limit of (40).' }));
+      response.end(
+        JSON.stringify({ success: false, status_code: 25, status_message: 'Your request count (#) is over the allowed limit of (40).' }),
+      );
       return;
     }
-    fetch(new URL(request.url ?? '/', target), { headers: { authorization: request.headers.authorization ?? '', accept: 'application/json' } })
+    fetch(new URL(request.url ?? '/', target), {
+      headers: { authorization: request.headers.authorization ?? '', accept: 'application/json' },
+    })
       .then(async (upstream) => {
         const body = Buffer.from(await upstream.arrayBuffer());
         response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });

@@ -27,7 +27,10 @@ export class BenchReport {
 
   add(section: Section): void {
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
-    const stamped = { title: section.title, lines: [`_Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}._`, '', ...section.lines] };
+    const stamped = {
+      title: section.title,
+      lines: [`_Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}._`, '', ...section.lines],
+    };
     this.sections.push(stamped);
     process.stdout.write(`\n## ${stamped.title}\n${stamped.lines.join('\n')}\n`);
   }
@@ -45,7 +48,9 @@ export class BenchReport {
       '',
       ...notes,
       '',
-      ...[...kept.entries()].sort(([a], [b]) => order(a) - order(b)).flatMap(([, section]) => [`## ${section.title}`, '', ...trimmed(section.lines), '']),
+      ...[...kept.entries()]
+        .sort(([a], [b]) => order(a) - order(b))
+        .flatMap(([, section]) => [`## ${section.title}`, '', ...trimmed(section.lines), '']),
       ...(existsSync(ANALYSIS) ? [readFileSync(ANALYSIS, 'utf8')] : []),
     ].join('\n');
     writeFileSync(BENCHMARKS, text);

@@ -14,7 +14,11 @@ export interface ServiceProcess {
 const MAIN = resolve(__dirname, '../../src/main.js');
 
 /** Starts the built service (`node dist/src/main.js`) as production runs it, and waits until it is ready. */
-export async function startService(env: Record<string, string | undefined>, port: number, nodeArgs: string[] = []): Promise<ServiceProcess> {
+export async function startService(
+  env: Record<string, string | undefined>,
+  port: number,
+  nodeArgs: string[] = [],
+): Promise<ServiceProcess> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: { ...process.env, ...env, PORT: String(port) },

@@ -23,11 +23,9 @@ export const airtableErrors = {
   authenticationRequired: () => typed(401, 'AUTHENTICATION_REQUIRED', 'Authentication required'),
   /** The bare-string envelope is what Airtable documents for a route or base it cannot find. */
   notFound: () => new AirtableHttpError(404, { error: 'NOT_FOUND' }),
-  tableNotFound: (table: string, baseId: string) =>
-    typed(404, 'TABLE_NOT_FOUND', `Could not find table ${table} in application ${baseId}`),
+  tableNotFound: (table: string, baseId: string) => typed(404, 'TABLE_NOT_FOUND', `Could not find table ${table} in application ${baseId}`),
   recordNotFound: () => typed(404, 'MODEL_ID_NOT_FOUND', 'Record not found'),
-  rowDoesNotExist: (recordId: string) =>
-    typed(422, 'ROW_DOES_NOT_EXIST', `Record ID ${recordId} does not exist in this table`),
+  rowDoesNotExist: (recordId: string) => typed(422, 'ROW_DOES_NOT_EXIST', `Record ID ${recordId} does not exist in this table`),
   invalidRecordsForUpdate: () => typed(422, 'INVALID_RECORDS', RECORDS_ARRAY_MESSAGE),
   invalidRecordsForCreate: (provided: number) =>
     typed(
@@ -39,8 +37,7 @@ export const airtableErrors = {
   unknownFieldName: (name: string) => typed(422, 'UNKNOWN_FIELD_NAME', `Unknown field name: "${name}"`),
   computedField: (name: string) =>
     typed(422, 'INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept a value because the field is computed`),
-  invalidValueForColumn: (name: string) =>
-    typed(422, 'INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`),
+  invalidValueForColumn: (name: string) => typed(422, 'INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`),
   unparsableValue: (value: string, name: string) =>
     typed(422, 'INVALID_VALUE_FOR_COLUMN', `Cannot parse value "${value}" for field ${name}`),
   // Airtable really doubles the quotes around the option name.
@@ -69,14 +66,9 @@ export const airtableErrors = {
     new AirtableHttpError(429, {
       errors: [{ error: 'RATE_LIMIT_REACHED', message: 'Rate limit exceeded. Please try again later' }],
     }),
-  serverError: () =>
-    typed(500, 'SERVER_ERROR', 'Try again. If the problem persists, contact support.'),
+  serverError: () => typed(500, 'SERVER_ERROR', 'Try again. If the problem persists, contact support.'),
   retriableError: () =>
-    typed(
-      503,
-      'RETRIABLE_ERROR',
-      'Server encountered an error while processing your request, and it is safe to retry the request',
-    ),
+    typed(503, 'RETRIABLE_ERROR', 'Server encountered an error while processing your request, and it is safe to retry the request'),
 };
 
 const gatewayPage = (status: number, reason: string) =>

@@ -53,7 +53,10 @@ export function registerAirtableRoutes(app: FastifyInstance, api: AirtableApi): 
     if (error instanceof AirtableHttpError) return sendAirtableError(reply, error);
     const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
     if (statusCode === 413) {
-      return sendAirtableError(reply, new AirtableHttpError(413, { error: { type: 'REQUEST_TOO_LARGE', message: 'Request body is too large' } }));
+      return sendAirtableError(
+        reply,
+        new AirtableHttpError(413, { error: { type: 'REQUEST_TOO_LARGE', message: 'Request body is too large' } }),
+      );
     }
     return sendAirtableError(reply, statusCode < 500 ? airtableErrors.invalidRequest() : airtableErrors.serverError());
   });

@@ -30,12 +30,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Validates a `fields` object from a write and normalizes it to cell values keyed by field name. */
-export function validateFieldWrites(
-  schema: OrderSchema,
-  fields: unknown,
-  typecast: boolean,
-  pending: PendingSelectOptions,
-): FieldChanges {
+export function validateFieldWrites(schema: OrderSchema, fields: unknown, typecast: boolean, pending: PendingSelectOptions): FieldChanges {
   if (!isPlainObject(fields)) throw airtableErrors.invalidRequest();
   const changes: FieldChanges = {};
   for (const [nameOrId, value] of Object.entries(fields)) {

@@ -68,8 +68,7 @@ export class RecordWrites {
     if (!isPlainObject(body)) throw airtableErrors.missingFields();
     const options = writeOptions(body);
     const pending = new PendingSelectOptions();
-    const validate = (fields: unknown): FieldChanges =>
-      validateFieldWrites(this.table.schema, fields, options.typecast, pending);
+    const validate = (fields: unknown): FieldChanges => validateFieldWrites(this.table.schema, fields, options.typecast, pending);
     if (!Array.isArray(body.records)) {
       if (body.fields === undefined) throw airtableErrors.missingFields();
       const changes = validate(body.fields);

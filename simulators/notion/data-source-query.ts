@@ -27,8 +27,7 @@ export interface QueryResult {
 type PageComparator = (a: StoredPage, b: StoredPage) => number;
 
 /** Without sorts Notion lists pages newest first. */
-const newestFirst: PageComparator = (a, b) =>
-  b.createdTime.localeCompare(a.createdTime) || b.sequence - a.sequence;
+const newestFirst: PageComparator = (a, b) => b.createdTime.localeCompare(a.createdTime) || b.sequence - a.sequence;
 
 export function parseQuery(body: unknown, version: NotionVersion): DataSourceQuery {
   const request = body === undefined || body === null ? {} : body;

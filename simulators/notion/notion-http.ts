@@ -55,7 +55,5 @@ export function installNotionErrorHandling(app: FastifyInstance): void {
     return sendNotionError(reply, new NotionError(status === 413 ? 413 : 400, 'validation_error', error.message));
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    sendNotionError(reply, new NotionError(400, 'invalid_request_url', 'Invalid request URL.')),
-  );
+  app.setNotFoundHandler((_request, reply) => sendNotionError(reply, new NotionError(400, 'invalid_request_url', 'Invalid request URL.')));
 }

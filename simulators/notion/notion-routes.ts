@@ -20,7 +20,16 @@ export const ARCHIVED_EDIT_MESSAGE = "Can't edit block that is archived. You mus
 
 /** Page body parameters Notion knows but this simulator does not model; `null` icon/cover are harmless. */
 const UNSIMULATED_PAGE_FIELDS = [
-  'icon', 'cover', 'children', 'content', 'markdown', 'template', 'position', 'allow_async', 'is_locked', 'erase_content',
+  'icon',
+  'cover',
+  'children',
+  'content',
+  'markdown',
+  'template',
+  'position',
+  'allow_async',
+  'is_locked',
+  'erase_content',
   'is_archived',
 ];
 
@@ -145,7 +154,8 @@ function requireDatabase(id: string, workspace: Workspace): void {
 }
 
 function requireDataSource(id: string, workspace: Workspace): void {
-  if (id !== workspace.dataSourceId) throw new NotionError(404, 'object_not_found', `Could not find data_source with ID: ${id}. ${SHARE_HINT}`);
+  if (id !== workspace.dataSourceId)
+    throw new NotionError(404, 'object_not_found', `Could not find data_source with ID: ${id}. ${SHARE_HINT}`);
 }
 
 function requirePage(id: string, store: PageStore): StoredPage {

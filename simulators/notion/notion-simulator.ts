@@ -112,7 +112,11 @@ export async function startNotionSimulator(options: NotionSimulatorOptions = {})
     databaseId: workspace.databaseId,
     dataSourceId: workspace.dataSourceId,
     pages: () => store.all().map(toSimulatedPage),
-    livePages: () => store.all().filter((page) => !page.inTrash).map(toSimulatedPage),
+    livePages: () =>
+      store
+        .all()
+        .filter((page) => !page.inTrash)
+        .map(toSimulatedPage),
     editPageProperties: (pageId, properties) => store.setProperties(pageOrThrow(pageId), parseProperties(properties)),
     deletePagePermanently: (pageId) => {
       store.delete(pageOrThrow(pageId).id);

@@ -29,7 +29,9 @@ export function readVersion(header: string | string[] | undefined): NotionVersio
   const value = Array.isArray(header) ? header[0] : header;
   const published = PUBLISHED_VERSIONS.find((version) => version === value);
   if (!published) {
-    const listed = PUBLISHED_VERSIONS.slice(0, -1).map((version) => `\`"${version}"\``).join(', ');
+    const listed = PUBLISHED_VERSIONS.slice(0, -1)
+      .map((version) => `\`"${version}"\``)
+      .join(', ');
     throw new NotionError(
       400,
       'missing_version',

@@ -69,8 +69,25 @@ function emptyValue(property: SchemaProperty): PropertyValue {
 }
 
 const VALUE_TYPE_KEYS = [
-  'title', 'rich_text', 'number', 'select', 'multi_select', 'status', 'date', 'people', 'files', 'checkbox',
-  'url', 'email', 'phone_number', 'relation', 'formula', 'rollup', 'unique_id', 'place', 'verification',
+  'title',
+  'rich_text',
+  'number',
+  'select',
+  'multi_select',
+  'status',
+  'date',
+  'people',
+  'files',
+  'checkbox',
+  'url',
+  'email',
+  'phone_number',
+  'relation',
+  'formula',
+  'rollup',
+  'unique_id',
+  'place',
+  'verification',
 ];
 
 function parseValue(property: SchemaProperty, value: unknown, path: string): PropertyValue {

@@ -16,9 +16,28 @@ const FILTER_KEYS_BY_TYPE: Record<PropertyType, readonly string[]> = {
 };
 
 const KNOWN_FILTER_KEYS = [
-  'title', 'rich_text', 'number', 'checkbox', 'select', 'multi_select', 'status', 'date', 'people', 'files',
-  'url', 'email', 'phone_number', 'relation', 'created_by', 'created_time', 'last_edited_by', 'last_edited_time',
-  'formula', 'unique_id', 'rollup', 'verification',
+  'title',
+  'rich_text',
+  'number',
+  'checkbox',
+  'select',
+  'multi_select',
+  'status',
+  'date',
+  'people',
+  'files',
+  'url',
+  'email',
+  'phone_number',
+  'relation',
+  'created_by',
+  'created_time',
+  'last_edited_by',
+  'last_edited_time',
+  'formula',
+  'unique_id',
+  'rollup',
+  'verification',
 ];
 
 export function compileFilter(filter: unknown, path = 'body.filter', depth = 0): PagePredicate {

@@ -28,9 +28,7 @@ export const DATA_SOURCE_NAME = 'Movie reviews';
 
 /** Notion lets callers name a property by its name or by its id, encoded or not. */
 export function findProperty(nameOrId: string): SchemaProperty | undefined {
-  return REVIEW_SCHEMA.find(
-    (property) => property.name === nameOrId || property.id === nameOrId || safeDecode(property.id) === nameOrId,
-  );
+  return REVIEW_SCHEMA.find((property) => property.name === nameOrId || property.id === nameOrId || safeDecode(property.id) === nameOrId);
 }
 
 /** The `properties` of a data source object (the pre-2025-09-03 database object carries the same). */

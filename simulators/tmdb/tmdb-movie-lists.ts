@@ -7,9 +7,14 @@ export type QueryValues = Readonly<Record<string, string | undefined>>;
 type Comparator = (a: CatalogSummary, b: CatalogSummary) => number;
 type MovieFilter = (movie: CatalogSummary) => boolean;
 
-const byNumber = (field: (movie: CatalogSummary) => number): Comparator => (a, b) => field(a) - field(b);
-const byText = (field: (movie: CatalogSummary) => string): Comparator => (a, b) =>
-  field(a) < field(b) ? -1 : field(a) > field(b) ? 1 : 0;
+const byNumber =
+  (field: (movie: CatalogSummary) => number): Comparator =>
+  (a, b) =>
+    field(a) - field(b);
+const byText =
+  (field: (movie: CatalogSummary) => string): Comparator =>
+  (a, b) =>
+    field(a) < field(b) ? -1 : field(a) > field(b) ? 1 : 0;
 
 /** Discover's sort_by fields. Both release date keys sort on the one release date the simulator keeps. */
 const SORT_FIELDS: Readonly<Record<string, Comparator>> = {
@@ -34,7 +39,8 @@ function sortComparator(sortBy: string | undefined): Comparator {
 
 const yearOf = (movie: CatalogSummary) => Number(movie.releaseDate.slice(0, 4));
 const isDate = (value: string | undefined): value is string => value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
-const asNumber = (value: string | undefined) => (value !== undefined && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);
+const asNumber = (value: string | undefined) =>
+  value !== undefined && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined;
 
 /**
  * with_genres: "28,12" means both genres, "28|12" either. Values TMDB cannot
@@ -43,7 +49,10 @@ const asNumber = (value: string | undefined) => (value !== undefined && value.tr
 function genreFilter(withGenres: string | undefined): MovieFilter | undefined {
   if (!withGenres) return undefined;
   const anyOf = withGenres.includes('|');
-  const ids = withGenres.split(anyOf ? '|' : ',').map(Number).filter(Number.isInteger);
+  const ids = withGenres
+    .split(anyOf ? '|' : ',')
+    .map(Number)
+    .filter(Number.isInteger);
   if (ids.length === 0) return undefined;
   return anyOf ? (movie) => ids.some((id) => movie.genreIds.includes(id)) : (movie) => ids.every((id) => movie.genreIds.includes(id));
 }
@@ -64,7 +73,10 @@ function discoverFilters(query: QueryValues): MovieFilter[] {
   }
   const genres = genreFilter(query.with_genres);
   if (genres) filters.push(genres);
-  const excluded = (query.without_genres ?? '').split(/[,|]/).map(Number).filter((id) => Number.isInteger(id) && id > 0);
+  const excluded = (query.without_genres ?? '')
+    .split(/[,|]/)
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0);
   if (excluded.length > 0) filters.push((movie) => !movie.genreIds.some((id) => excluded.includes(id)));
   const ranges: Array<[string, (movie: CatalogSummary) => number]> = [
     ['vote_average', (movie) => movie.voteAverage],

@@ -138,7 +138,8 @@ export function renderWatchProviders(movie: CatalogMovie): TmdbWatchProviders {
   const slug = slugify(movie.title);
   for (const [country, offers] of Object.entries(movie.watchOffers).sort(([a], [b]) => a.localeCompare(b))) {
     const entry: TmdbCountryWatchProviders = { link: `https://www.themoviedb.org/movie/${movie.id}-${slug}/watch?locale=${country}` };
-    const render = (keys: ProviderKey[]) => keys.map((key) => providerEntry(key, country)).sort((a, b) => a.display_priority - b.display_priority);
+    const render = (keys: ProviderKey[]) =>
+      keys.map((key) => providerEntry(key, country)).sort((a, b) => a.display_priority - b.display_priority);
     // TMDB leaves out an offer type a country does not have, rather than sending [].
     if (offers.flatrate.length > 0) entry.flatrate = render(offers.flatrate);
     if (offers.rent.length > 0) entry.rent = render(offers.rent);

@@ -63,15 +63,31 @@ export function registerTmdbRoutes(app: FastifyInstance, { catalog, token, pageE
 
   app.get('/3/configuration', async () => TMDB_CONFIGURATION);
   app.get('/3/genre/movie/list', async () => ({ genres: MOVIE_GENRES }));
-  app.get('/3/movie/popular', movieList(() => popularMovies(catalog)));
-  app.get('/3/discover/movie', movieList((query) => discoverMovies(catalog, query)));
-  app.get('/3/search/movie', movieList((query) => searchMovies(catalog, query)));
+  app.get(
+    '/3/movie/popular',
+    movieList(() => popularMovies(catalog)),
+  );
+  app.get(
+    '/3/discover/movie',
+    movieList((query) => discoverMovies(catalog, query)),
+  );
+  app.get(
+    '/3/search/movie',
+    movieList((query) => searchMovies(catalog, query)),
+  );
 
   app.get<{ Params: { movieId: string } }>('/3/movie/:movieId', async (request, reply) => {
     const movie = movieFromPath(catalog, request.params.movieId);
     if (!movie) return fail(reply, TMDB_STATUS.notFound);
     const query = queryValues(request);
-    const appended = [...new Set((query.append_to_response ?? '').split(',').map((part) => part.trim()).filter(Boolean))];
+    const appended = [
+      ...new Set(
+        (query.append_to_response ?? '')
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (appended.length > MAX_APPENDED_RESPONSES) return fail(reply, TMDB_STATUS.tooManyAppends);
     // Names TMDB does not know are skipped silently, like the real append_to_response.
     return {

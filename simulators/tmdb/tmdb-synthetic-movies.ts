@@ -1,5 +1,14 @@
 import { seededRandom } from '../simulator-kit';
-import { CastCredit, CatalogMovie, CatalogSummary, CatalogVideo, CrewCredit, departmentOf, Gender, WatchOffers } from './tmdb-catalog-movie';
+import {
+  CastCredit,
+  CatalogMovie,
+  CatalogSummary,
+  CatalogVideo,
+  CrewCredit,
+  departmentOf,
+  Gender,
+  WatchOffers,
+} from './tmdb-catalog-movie';
 import { roundTo, stableHash } from './tmdb-deterministic';
 import { GENRE, HOME_COUNTRY_OF_LANGUAGE } from './tmdb-reference-data';
 import { COUNTRY_PROVIDERS, ProviderKey, WATCH_COUNTRIES } from './tmdb-watch-providers';
@@ -38,12 +47,23 @@ export function syntheticMovieIds(count: number): number[] {
 function title(random: Random): string {
   let base: string;
   switch (Math.floor(random() * 6)) {
-    case 0: base = `The ${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`; break;
-    case 1: base = `${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`; break;
-    case 2: base = `${pick(random, words.TITLE_NOUNS)} of ${pick(random, words.TITLE_PLURALS)}`; break;
-    case 3: base = `The ${pick(random, words.TITLE_PLURALS)} of ${pick(random, words.TITLE_PLACES)}`; break;
-    case 4: base = `${pick(random, words.FEMALE_FIRST_NAMES)}'s ${pick(random, words.TITLE_NOUNS)}`; break;
-    default: base = `${pick(random, words.TITLE_NOUNS)} in ${pick(random, words.TITLE_PLACES)}`;
+    case 0:
+      base = `The ${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
+      break;
+    case 1:
+      base = `${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
+      break;
+    case 2:
+      base = `${pick(random, words.TITLE_NOUNS)} of ${pick(random, words.TITLE_PLURALS)}`;
+      break;
+    case 3:
+      base = `The ${pick(random, words.TITLE_PLURALS)} of ${pick(random, words.TITLE_PLACES)}`;
+      break;
+    case 4:
+      base = `${pick(random, words.FEMALE_FIRST_NAMES)}'s ${pick(random, words.TITLE_NOUNS)}`;
+      break;
+    default:
+      base = `${pick(random, words.TITLE_NOUNS)} in ${pick(random, words.TITLE_PLACES)}`;
   }
   return random() < 0.06 ? `${base} ${pick(random, ['II', '2', 'Part Two'])}` : base;
 }
@@ -61,10 +81,30 @@ function personName(random: Random): { name: string; gender: Gender } {
 }
 
 const WEIGHTED_GENRES = [
-  GENRE.drama, GENRE.drama, GENRE.drama, GENRE.comedy, GENRE.comedy, GENRE.thriller, GENRE.thriller,
-  GENRE.action, GENRE.action, GENRE.horror, GENRE.romance, GENRE.crime, GENRE.adventure, GENRE.scienceFiction,
-  GENRE.mystery, GENRE.fantasy, GENRE.family, GENRE.animation, GENRE.documentary, GENRE.history, GENRE.music,
-  GENRE.war, GENRE.western, GENRE.tvMovie,
+  GENRE.drama,
+  GENRE.drama,
+  GENRE.drama,
+  GENRE.comedy,
+  GENRE.comedy,
+  GENRE.thriller,
+  GENRE.thriller,
+  GENRE.action,
+  GENRE.action,
+  GENRE.horror,
+  GENRE.romance,
+  GENRE.crime,
+  GENRE.adventure,
+  GENRE.scienceFiction,
+  GENRE.mystery,
+  GENRE.fantasy,
+  GENRE.family,
+  GENRE.animation,
+  GENRE.documentary,
+  GENRE.history,
+  GENRE.music,
+  GENRE.war,
+  GENRE.western,
+  GENRE.tvMovie,
 ];
 
 function genreIds(random: Random): number[] {
@@ -97,7 +137,10 @@ function cast(random: Random): CastCredit[] {
   const count = 3 + Math.floor(random() * 4);
   return Array.from({ length: count }, () => {
     const person = personName(random);
-    const character = random() < 0.7 ? personName(random).name.split(' ')[0] : pick(random, ['Detective Marsh', 'The Stranger', 'Narrator', 'Mother', 'Sheriff']);
+    const character =
+      random() < 0.7
+        ? personName(random).name.split(' ')[0]
+        : pick(random, ['Detective Marsh', 'The Stranger', 'Narrator', 'Mother', 'Sheriff']);
     return { ...person, character };
   });
 }

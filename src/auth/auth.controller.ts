@@ -34,7 +34,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (role USER)' })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ description: 'Username or email already registered, or reserved for a static API token', type: ProblemResponse })
-  @ApiServiceUnavailableResponse({ description: 'Too many passwords are being hashed right now; retry after Retry-After seconds', type: ProblemResponse })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many passwords are being hashed right now; retry after Retry-After seconds',
+    type: ProblemResponse,
+  })
   register(@Body() body: RegisterDto): Promise<UserResponse> {
     return this.auth.register(body);
   }
@@ -47,10 +50,14 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password (the same answer for both)', type: ProblemResponse })
   @ApiTooManyRequestsResponse({
-    description: 'Too many failed logins for this username: 10 from this client, or 100 from all clients, within 15 minutes (see Retry-After)',
+    description:
+      'Too many failed logins for this username: 10 from this client, or 100 from all clients, within 15 minutes (see Retry-After)',
     type: ProblemResponse,
   })
-  @ApiServiceUnavailableResponse({ description: 'Too many passwords are being checked right now; retry after Retry-After seconds', type: ProblemResponse })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many passwords are being checked right now; retry after Retry-After seconds',
+    type: ProblemResponse,
+  })
   async login(@Body() body: LoginDto, @ClientKey() client: string): Promise<TokenResponse> {
     const { accessToken, expiresIn } = await this.auth.login(body.username, body.password, client);
     return { accessToken, tokenType: 'bearer', expiresIn, access_token: accessToken, token_type: 'bearer' };
@@ -61,7 +68,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out: the JWT of this request stops working on every replica' })
   @ApiNoContentResponse({ description: 'The token is revoked' })
-  @ApiBadRequestResponse({ description: 'The request came with a static API token, which only the operator revokes', type: ProblemResponse })
+  @ApiBadRequestResponse({
+    description: 'The request came with a static API token, which only the operator revokes',
+    type: ProblemResponse,
+  })
   logout(@CurrentUser() user: AuthUser): Promise<void> {
     return this.auth.logout(user);
   }

@@ -51,7 +51,8 @@ const AUDIENCE = 'cinemateca-api';
     {
       provide: AuthFailureLimiter,
       inject: [WindowCounter, RedisConnection, ConfigService],
-      useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) => new AuthFailureLimiter(counter, redis, config),
+      useFactory: (counter: WindowCounter, redis: RedisConnection, config: ConfigService<Settings, true>) =>
+        new AuthFailureLimiter(counter, redis, config),
     },
   ],
   exports: [UserDirectory, Authenticator, AuthFailureLimiter],

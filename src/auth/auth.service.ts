@@ -70,10 +70,16 @@ export class AuthService {
   /** Ends the JWT of this request on every replica; a static token is the operator's to revoke. */
   async logout(caller: AuthUser): Promise<void> {
     if (!caller.jwt) {
-      throw new InvalidInputError('StaticTokenLogout', 'A static API token cannot be logged out; the operator revokes it (STATIC_API_TOKENS).');
+      throw new InvalidInputError(
+        'StaticTokenLogout',
+        'A static API token cannot be logged out; the operator revokes it (STATIC_API_TOKENS).',
+      );
     }
     if (!caller.jwt.id) {
-      throw new InvalidInputError('TokenWithoutId', 'This token predates sign-out of single tokens; use POST /auth/logout-all, or let it expire.');
+      throw new InvalidInputError(
+        'TokenWithoutId',
+        'This token predates sign-out of single tokens; use POST /auth/logout-all, or let it expire.',
+      );
     }
     await this.revocations.revokeToken(caller.id, caller.jwt.id, caller.jwt.expiresAt);
   }

@@ -61,7 +61,13 @@ export class Authenticator implements OnApplicationBootstrap {
   }
 
   issue(user: AuthUser & { tokenVersion: number }): string {
-    const claims: AccessTokenClaims = { sub: String(user.id), username: user.username, role: user.role, ver: user.tokenVersion, jti: randomUUID() };
+    const claims: AccessTokenClaims = {
+      sub: String(user.id),
+      username: user.username,
+      role: user.role,
+      ver: user.tokenVersion,
+      jti: randomUUID(),
+    };
     return this.jwt.sign(claims);
   }
 

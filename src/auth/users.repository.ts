@@ -14,7 +14,6 @@ export interface NewUser {
 
 export type CreateUserResult = { created: true; user: UserEntity } | { created: false; taken: 'username' | 'email' };
 
-
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}

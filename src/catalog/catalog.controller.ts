@@ -54,7 +54,8 @@ export class CatalogController {
   @Auth('ADMIN')
   @ApiOperation({
     summary: 'Change a catalog movie',
-    description: "A new title reaches the Notion pages of the movie's reviews right after the change (and at the latest with the next reconciliation).",
+    description:
+      "A new title reaches the Notion pages of the movie's reviews right after the change (and at the latest with the next reconciliation).",
   })
   @ApiOkResponse({ type: CatalogMovieResponse })
   @ApiNotFoundResponse({ description: 'No such catalog movie', type: ProblemResponse })

@@ -48,7 +48,9 @@ export class CatalogRepository {
       conditions.push(`m.year = $${params.length}`);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = (await this.movies.query(`SELECT count(*)::int AS total FROM catalog_movies m ${where}`, params)) as { total: number }[];
+    const [{ total }] = (await this.movies.query(`SELECT count(*)::int AS total FROM catalog_movies m ${where}`, params)) as {
+      total: number;
+    }[];
     const rows = (await this.movies.query(
       `SELECT ${MOVIE_COLUMNS}, s.review_count, s.average_rating FROM catalog_movies m ${STATS_JOIN} ${where}
        ORDER BY lower(m.title), m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -58,16 +60,18 @@ export class CatalogRepository {
   }
 
   async findWithStats(id: number): Promise<CatalogMovieWithStats | null> {
-    const rows = (await this.movies.query(`SELECT ${MOVIE_COLUMNS}, s.review_count, s.average_rating FROM catalog_movies m ${STATS_JOIN} WHERE m.id = $1`, [
-      id,
-    ])) as MovieRow[];
+    const rows = (await this.movies.query(
+      `SELECT ${MOVIE_COLUMNS}, s.review_count, s.average_rating FROM catalog_movies m ${STATS_JOIN} WHERE m.id = $1`,
+      [id],
+    )) as MovieRow[];
     return rows[0] ? toMovieWithStats(rows[0]) : null;
   }
 
   async statsByTmdbId(tmdbId: number): Promise<ReviewStats> {
-    const rows = (await this.movies.query(`SELECT s.review_count, s.average_rating FROM catalog_movies m ${STATS_JOIN} WHERE m.tmdb_id = $1`, [
-      tmdbId,
-    ])) as MovieRow[];
+    const rows = (await this.movies.query(
+      `SELECT s.review_count, s.average_rating FROM catalog_movies m ${STATS_JOIN} WHERE m.tmdb_id = $1`,
+      [tmdbId],
+    )) as MovieRow[];
     return { reviewCount: rows[0]?.review_count ?? 0, averageRating: rows[0]?.average_rating ?? null };
   }
 

@@ -7,8 +7,7 @@ const toNumber = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
-const emptyToUndefined = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /**
  * The environment variables of the contract, with their types and bounds.
@@ -16,130 +15,217 @@ const emptyToUndefined = ({ value }: { value: unknown }) =>
  * requires the settings listed in REQUIRED_IN_PRODUCTION.
  */
 export class EnvironmentVariables {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
   /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
-  @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 characters of A-Z a-z 0-9 _ . : -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 characters of A-Z a-z 0-9 _ . : -' })
   REDIS_KEY_PREFIX = 'cinemateca:';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   CACHE_TTL_SECONDS = 30;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(30 * 86_400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86_400)
   CACHE_STALE_TTL_SECONDS = 86_400;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   UPSTREAM_RETRIES = 3;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   UPSTREAM_TIMEOUT_MS = 5000;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   JWT_SECRET?: string;
 
-  @IsString() @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 7d' })
+  @IsString()
+  @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 15m, 1h or 7d' })
   JWT_EXPIRES_IN = '1h';
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   STATIC_API_TOKENS?: string;
 
   /** Required in production (REQUIRED_IN_PRODUCTION): the development default would let no real browser origin in. */
   @IsString()
   CORS_ORIGINS = 'http://localhost:5173';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 300;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   TRUST_PROXY?: string;
 
   /** Failed bearer authentications (missing, malformed, unknown, expired or revoked token) per client IP and minute. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   AUTH_FAILURES_PER_MINUTE = 20;
 
   /** Worker threads that run bcrypt; unset: one less than the CPUs, between 1 and 4. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
   PASSWORD_HASH_WORKERS?: number;
 
   /** Password hashes waiting for a worker before login and register answer 503. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   PASSWORD_HASH_QUEUE = 32;
 
   /** Connections each replica keeps to PostgreSQL; replicas x this must stay under the server's max_connections. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   DATABASE_POOL_SIZE = 10;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   TMDB_API_TOKEN?: string;
 
-  @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_BASE_URL must be an http(s) URL' })
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'TMDB_BASE_URL must be an http(s) URL' })
   TMDB_BASE_URL = 'https://api.themoviedb.org/3';
 
   /** Where users approve a link of their TMDb account (`{TMDB_AUTH_URL}/auth/access`). */
-  @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_AUTH_URL must be an http(s) URL' })
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'TMDB_AUTH_URL must be an http(s) URL' })
   TMDB_AUTH_URL = 'https://www.themoviedb.org';
 
   /** Where TMDb sends the user after approving a link (the SPA's page); unset: TMDb's own "approved" page. */
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^https?:\/\//, { message: 'TMDB_LINK_REDIRECT_URL must be an http(s) URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'TMDB_LINK_REDIRECT_URL must be an http(s) URL' })
   TMDB_LINK_REDIRECT_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   TMDB_ACCOUNT_REFRESH_SECONDS = 60;
 
   /** 32 random bytes, base64: the key of the credentials stored for users (linked TMDb accounts). */
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @Matches(/^[A-Za-z0-9+/_-]{42,43}=?$/, { message: 'ENCRYPTION_KEY must be 32 random bytes in base64' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/_-]{42,43}=?$/, { message: 'ENCRYPTION_KEY must be 32 random bytes in base64' })
   ENCRYPTION_KEY?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   NOTION_TOKEN?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   NOTION_DATABASE_ID?: string;
 
-  @IsString() @Matches(/^https?:\/\//, { message: 'NOTION_BASE_URL must be an http(s) URL' })
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'NOTION_BASE_URL must be an http(s) URL' })
   NOTION_BASE_URL = 'https://api.notion.com';
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   AIRTABLE_TOKEN?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   AIRTABLE_BASE_ID?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   AIRTABLE_TABLE_ID?: string;
 
-  @IsString() @Matches(/^https?:\/\//, { message: 'AIRTABLE_ENDPOINT_URL must be an http(s) URL' })
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'AIRTABLE_ENDPOINT_URL must be an http(s) URL' })
   AIRTABLE_ENDPOINT_URL = 'https://api.airtable.com';
 
   /** Airtable allows 5 per base; a bulk import from a private mirror may go faster. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   AIRTABLE_REQUESTS_PER_SECOND = 4;
 
   /** Per replica; TMDB allows about 40-50 per IP. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   TMDB_REQUESTS_PER_SECOND = 40;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
   SYNC_INTERVAL_MINUTES = 5;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   SYNC_ON_STARTUP = true;
 
   /** Share of the orders one full pass may delete (0.1 = 10 %); beyond it the deletions wait for an admin's allowMassDelete. */
-  @Transform(toNumber) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
   SYNC_MAX_DELETE_RATIO = 0.1;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
   NOTION_RECONCILE_MINUTES = 60;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

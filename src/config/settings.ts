@@ -127,7 +127,9 @@ export function parseStaticTokens(raw: string, isProduction = false): StaticToke
       } else if (token.length < 8) {
         problems.push(`STATIC_API_TOKENS token for ${username} must be at least 8 characters`);
       } else if (isProduction && token.length < MIN_PRODUCTION_STATIC_TOKEN_LENGTH) {
-        problems.push(`STATIC_API_TOKENS token for ${username} must be at least ${MIN_PRODUCTION_STATIC_TOKEN_LENGTH} characters in production`);
+        problems.push(
+          `STATIC_API_TOKENS token for ${username} must be at least ${MIN_PRODUCTION_STATIC_TOKEN_LENGTH} characters in production`,
+        );
       }
       return { token, username, role: role as Role };
     });
@@ -140,7 +142,10 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   if (/^\d+$/.test(raw)) return Number(raw);
-  return raw.split(',').map((part) => part.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 export function durationToSeconds(duration: string): number {
@@ -167,7 +172,9 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       port: vars.PORT,
       nodeEnv: vars.NODE_ENV,
       isProduction,
-      corsOrigins: vars.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+      corsOrigins: vars.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
       rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
       trustProxy: parseTrustProxy(vars.TRUST_PROXY),
       logLevel: vars.LOG_LEVEL,
@@ -191,7 +198,11 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       passwordHashWorkers: vars.PASSWORD_HASH_WORKERS ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
       passwordHashQueue: vars.PASSWORD_HASH_QUEUE,
     },
-    tmdb: { apiToken: vars.TMDB_API_TOKEN, baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, ''), requestsPerSecond: vars.TMDB_REQUESTS_PER_SECOND },
+    tmdb: {
+      apiToken: vars.TMDB_API_TOKEN,
+      baseUrl: vars.TMDB_BASE_URL.replace(/\/+$/, ''),
+      requestsPerSecond: vars.TMDB_REQUESTS_PER_SECOND,
+    },
     tmdbAccount: {
       authUrl: vars.TMDB_AUTH_URL.replace(/\/+$/, ''),
       linkRedirectUrl: vars.TMDB_LINK_REDIRECT_URL,

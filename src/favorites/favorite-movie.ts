@@ -17,4 +17,5 @@ interface OwnFields {
 }
 
 /** A favorite as lists show it: full details, or (detailsPartial) what was stored when it was added. */
-export type FavoriteMovie = (MovieDetails & OwnFields & { detailsPartial: false }) | (PartialDetails & OwnFields & { detailsPartial: true });
+export type FavoriteMovie =
+  (MovieDetails & OwnFields & { detailsPartial: false }) | (PartialDetails & OwnFields & { detailsPartial: true });

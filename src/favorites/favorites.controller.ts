@@ -55,7 +55,11 @@ export class FavoritesController {
   @ApiBadRequestResponse({ description: 'Invalid id', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'TMDB has no such movie', type: ProblemResponse })
   @ApiUpstreamProblems()
-  async add(@CurrentUser() user: AuthUser, @TmdbId() tmdbId: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<FavoriteResponse> {
+  async add(
+    @CurrentUser() user: AuthUser,
+    @TmdbId() tmdbId: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FavoriteResponse> {
     const { favorite, created } = await this.favorites.add(user.id, tmdbId);
     reply.status(created ? 201 : 200);
     return favorite;

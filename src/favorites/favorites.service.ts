@@ -82,13 +82,22 @@ export class FavoritesService {
       try {
         const movie = await this.tmdb.getMovieDetails(entry.tmdbId);
         await this.snapshots.remember(movie);
-        return { tmdbId: entry.tmdbId, addedAt: entry.addedAt, title: movie.title, releaseDate: movie.releaseDate, posterPath: movie.posterPath };
+        return {
+          tmdbId: entry.tmdbId,
+          addedAt: entry.addedAt,
+          title: movie.title,
+          releaseDate: movie.releaseDate,
+          posterPath: movie.posterPath,
+        };
       } catch (error) {
         if (error instanceof NotFoundError) return undefined;
         throw error;
       }
     });
-    const inserted = await this.favorites.addMany(userId, described.filter((entry) => entry !== undefined));
+    const inserted = await this.favorites.addMany(
+      userId,
+      described.filter((entry) => entry !== undefined),
+    );
     if (inserted > 0) await this.flags.invalidate(userId);
     return inserted;
   }
@@ -142,7 +151,8 @@ export class FavoritesService {
 
   private async toMovie(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<FavoriteMovie> {
     const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
-    if (movie) return { ...movie.details, ...own, detailsPartial: false as const, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
+    if (movie)
+      return { ...movie.details, ...own, detailsPartial: false as const, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
     return {
       tmdbId: row.tmdbId,
       title: row.title,

@@ -38,7 +38,7 @@ export class UserFavoritesController {
   @ApiForbiddenResponse({ description: "A USER asking for another user's favorites", type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such user', type: ProblemResponse })
   list(@CurrentUser() user: AuthUser, @UserId() userId: number, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
-    if (!canActFor(user, userId)) throw new ForbiddenError('NotYourFavorites', "You may only see your own favorites.");
+    if (!canActFor(user, userId)) throw new ForbiddenError('NotYourFavorites', 'You may only see your own favorites.');
     return this.favorites.listOfUser(userId, query);
   }
 

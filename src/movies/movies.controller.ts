@@ -1,5 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
@@ -29,29 +37,44 @@ export class MoviesController {
   @ApiOperation({ summary: "TMDB's popular movies, with the caller's favorite and myRating" })
   @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Invalid page (1 to 500), language or region', type: ProblemResponse })
-  async popular(@CurrentUser() user: AuthUser, @Query() query: PopularMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async popular(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PopularMoviesQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return sendJson(reply, await this.movies.popular(user.id, query));
   }
 
   @Get('discover')
-  @ApiOperation({ summary: 'Discover TMDB movies by year, genres and sort order, with the caller\'s flags' })
+  @ApiOperation({ summary: "Discover TMDB movies by year, genres and sort order, with the caller's flags" })
   @PagedList(MovieSummaryPage, X_CACHE)
-  @ApiBadRequestResponse({ description: 'Invalid page, language, sortBy, year, withGenres, includeAdult or includeVideo', type: ProblemResponse })
-  async discover(@CurrentUser() user: AuthUser, @Query() query: DiscoverMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @ApiBadRequestResponse({
+    description: 'Invalid page, language, sortBy, year, withGenres, includeAdult or includeVideo',
+    type: ProblemResponse,
+  })
+  async discover(
+    @CurrentUser() user: AuthUser,
+    @Query() query: DiscoverMoviesQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return sendJson(reply, await this.movies.discover(user.id, query));
   }
 
   @Get('search')
-  @ApiOperation({ summary: 'Search TMDB movies by title, with the caller\'s flags' })
+  @ApiOperation({ summary: "Search TMDB movies by title, with the caller's flags" })
   @PagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Missing or invalid query, or invalid page, language or year', type: ProblemResponse })
-  async search(@CurrentUser() user: AuthUser, @Query() query: SearchMoviesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async search(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SearchMoviesQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return sendJson(reply, await this.movies.search(user.id, query));
   }
 
   @Get(':tmdbId')
   @ApiOperation({
-    summary: 'One TMDB movie: details, videos, credits and watch providers, with the caller\'s flags and the local review figures',
+    summary: "One TMDB movie: details, videos, credits and watch providers, with the caller's flags and the local review figures",
   })
   @ApiOkResponse({ type: MovieResponse, headers: X_CACHE })
   @ApiBadRequestResponse({ description: 'Invalid id or language', type: ProblemResponse })

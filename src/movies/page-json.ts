@@ -49,7 +49,10 @@ export class PageJson {
       before = '}';
     });
     pieces.push(`${before}]${tail}`);
-    return new PageJson(pieces, page.items.map((item) => item.tmdbId));
+    return new PageJson(
+      pieces,
+      page.items.map((item) => item.tmdbId),
+    );
   }
 
   /** `"favorite":false,"myRating":null`: the flags' members, without braces. */

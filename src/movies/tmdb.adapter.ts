@@ -88,7 +88,13 @@ export class TmdbAdapter extends TmdbPort {
   search(query: SearchQuery): Promise<Cached<MovieSummaryPage>> {
     return this.page({
       path: '/search/movie',
-      query: compact({ query: query.query, page: query.page, language: query.language, primary_release_year: query.year, include_adult: false }),
+      query: compact({
+        query: query.query,
+        page: query.page,
+        language: query.language,
+        primary_release_year: query.year,
+        include_adult: false,
+      }),
     });
   }
 
@@ -145,5 +151,9 @@ export function cacheKey(request: TmdbRequest): string {
 }
 
 function compact(query: Record<string, string | number | boolean | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
 }

@@ -44,7 +44,13 @@ export function isArchivedRefusal(error: unknown): boolean {
  */
 export function classifyNotionFailure(error: unknown): ClassifiedFailure {
   if (RequestTimeoutError.isRequestTimeoutError(error)) {
-    return { kind: 'upstream_timeout', retryable: true, mayHaveApplied: true, outcome: 'timeout', detail: 'Notion did not answer in time.' };
+    return {
+      kind: 'upstream_timeout',
+      retryable: true,
+      mayHaveApplied: true,
+      outcome: 'timeout',
+      detail: 'Notion did not answer in time.',
+    };
   }
   if (isHTTPResponseError(error)) {
     const status = error.status;
@@ -57,10 +63,22 @@ export function classifyNotionFailure(error: unknown): ClassifiedFailure {
     if (status === 409) return { ...base, kind: 'upstream_failed', retryable: true, mayHaveApplied: false };
     if (status >= 500) return { ...base, kind: 'upstream_failed', retryable: true, mayHaveApplied: true };
     if (status === 404) return { ...base, kind: 'not_found', retryable: false, mayHaveApplied: false };
-    return { ...base, kind: 'upstream_failed', retryable: false, mayHaveApplied: false, detail: `${base.detail} ${error.message}`.slice(0, 300) };
+    return {
+      ...base,
+      kind: 'upstream_failed',
+      retryable: false,
+      mayHaveApplied: false,
+      detail: `${base.detail} ${error.message}`.slice(0, 300),
+    };
   }
   if (error instanceof TypeError || isSocketError(error)) {
-    return { kind: 'upstream_unavailable', retryable: true, mayHaveApplied: true, outcome: 'network', detail: 'Notion could not be reached.' };
+    return {
+      kind: 'upstream_unavailable',
+      retryable: true,
+      mayHaveApplied: true,
+      outcome: 'network',
+      detail: 'Notion could not be reached.',
+    };
   }
   return { kind: 'upstream_failed', retryable: false, mayHaveApplied: false, outcome: 'error', detail: 'The Notion call failed.' };
 }

@@ -66,7 +66,9 @@ export class NotionAdapter extends NotionPort {
     const client = this.requireClient();
     return this.caller.run({ operation: 'update page', write: true }, async () => {
       // in_trash: false restores a trashed page in the same request, so an edit also heals a trashed page.
-      const page = await this.caller.send(() => client.pages.update({ page_id: pageId, in_trash: false, properties: reviewProperties(content) }));
+      const page = await this.caller.send(() =>
+        client.pages.update({ page_id: pageId, in_trash: false, properties: reviewProperties(content) }),
+      );
       return fullPage(page);
     });
   }
@@ -90,7 +92,9 @@ export class NotionAdapter extends NotionPort {
   async getPage(pageId: string): Promise<ReviewPage | null> {
     const client = this.requireClient();
     try {
-      return await this.caller.run({ operation: 'read page' }, async () => fullPage(await this.caller.send(() => client.pages.retrieve({ page_id: pageId }))));
+      return await this.caller.run({ operation: 'read page' }, async () =>
+        fullPage(await this.caller.send(() => client.pages.retrieve({ page_id: pageId }))),
+      );
     } catch (error) {
       if (error instanceof NotionCallError && error.kind === 'not_found') return null;
       throw error;
@@ -108,10 +112,15 @@ export class NotionAdapter extends NotionPort {
     do {
       const startCursor = cursor;
       const batch = await this.caller.run({ operation: 'query pages' }, () =>
-        this.caller.send(() => client.dataSources.query({ data_source_id: dataSourceId, page_size: QUERY_PAGE_SIZE, start_cursor: startCursor })),
+        this.caller.send(() =>
+          client.dataSources.query({ data_source_id: dataSourceId, page_size: QUERY_PAGE_SIZE, start_cursor: startCursor }),
+        ),
       );
       cursor = batch.has_more && batch.next_cursor ? batch.next_cursor : undefined;
-      yield batch.results.filter(isFullPage).filter((page) => !page.in_trash).map(toReviewPage);
+      yield batch.results
+        .filter(isFullPage)
+        .filter((page) => !page.in_trash)
+        .map(toReviewPage);
     } while (cursor);
   }
 
@@ -125,14 +134,19 @@ export class NotionAdapter extends NotionPort {
         page_size: QUERY_PAGE_SIZE,
       }),
     );
-    return found.results.filter(isFullPage).filter((page) => !page.in_trash).map(toReviewPage);
+    return found.results
+      .filter(isFullPage)
+      .filter((page) => !page.in_trash)
+      .map(toReviewPage);
   }
 
   /** Queries and page parents name the database's data source; looked up once and kept (a failure is not kept). */
   private resolveDataSource(): Promise<string> {
     const client = this.requireClient();
     this.dataSourceId ??= this.caller
-      .run({ operation: 'read database' }, () => this.caller.send(() => client.databases.retrieve({ database_id: this.databaseId as string })))
+      .run({ operation: 'read database' }, () =>
+        this.caller.send(() => client.databases.retrieve({ database_id: this.databaseId as string })),
+      )
       .then((database) => {
         const dataSources = 'data_sources' in database ? database.data_sources : [];
         if (dataSources.length === 0) throw new NotionCallError('upstream_failed', 'The Notion database has no data source.');

@@ -60,10 +60,30 @@ export function mapAirtableOrder(record: AirtableRecord): MappedRecord {
   return {
     order: {
       recordId: record.id,
-      orderId: check(AIRTABLE_FIELDS.orderId, fields[AIRTABLE_FIELDS.orderId], text(MAX_ORDER_ID_LENGTH), `a text of at most ${MAX_ORDER_ID_LENGTH} characters`),
-      customer: check(AIRTABLE_FIELDS.customer, fields[AIRTABLE_FIELDS.customer], text(MAX_CUSTOMER_LENGTH), `a text of at most ${MAX_CUSTOMER_LENGTH} characters`),
-      status: check(AIRTABLE_FIELDS.status, fields[AIRTABLE_FIELDS.status], (value) => (isOrderStatus(value) ? value : undefined), 'a known status'),
-      priority: check(AIRTABLE_FIELDS.priority, fields[AIRTABLE_FIELDS.priority], (value) => (isOrderPriority(value) ? value : undefined), 'a known priority'),
+      orderId: check(
+        AIRTABLE_FIELDS.orderId,
+        fields[AIRTABLE_FIELDS.orderId],
+        text(MAX_ORDER_ID_LENGTH),
+        `a text of at most ${MAX_ORDER_ID_LENGTH} characters`,
+      ),
+      customer: check(
+        AIRTABLE_FIELDS.customer,
+        fields[AIRTABLE_FIELDS.customer],
+        text(MAX_CUSTOMER_LENGTH),
+        `a text of at most ${MAX_CUSTOMER_LENGTH} characters`,
+      ),
+      status: check(
+        AIRTABLE_FIELDS.status,
+        fields[AIRTABLE_FIELDS.status],
+        (value) => (isOrderStatus(value) ? value : undefined),
+        'a known status',
+      ),
+      priority: check(
+        AIRTABLE_FIELDS.priority,
+        fields[AIRTABLE_FIELDS.priority],
+        (value) => (isOrderPriority(value) ? value : undefined),
+        'a known priority',
+      ),
       total: check(AIRTABLE_FIELDS.total, fields[AIRTABLE_FIELDS.total], money, 'an amount from 0 to 1e12'),
       orderDate: check(AIRTABLE_FIELDS.orderDate, fields[AIRTABLE_FIELDS.orderDate], day, 'a YYYY-MM-DD date'),
       airtableModifiedAt: lastModified,

@@ -109,7 +109,7 @@ export class OrderImporter {
     // The whole table is counted before anything is removed, so the brake judges the run's real share.
     const missing: string[] = [];
     let local = 0;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const recordIds = await this.orders.recordIdsAfter(after, DELETION_SLICE, lock.connection);
       if (recordIds.length === 0) break;
       local += recordIds.length;
@@ -119,8 +119,9 @@ export class OrderImporter {
     if (plan.maxDeleteRatio !== null && missing.length > plan.maxDeleteRatio * local) {
       figures.withheldDeletions = missing.length;
       this.logger.warn({
-        msg: `full pass withheld ${missing.length} deletions of ${local} orders: more than SYNC_MAX_DELETE_RATIO=${plan.maxDeleteRatio}; ` +
-          'check the Airtable token\'s access, then POST /orders/sync?full=true&allowMassDelete=true to delete them',
+        msg:
+          `full pass withheld ${missing.length} deletions of ${local} orders: more than SYNC_MAX_DELETE_RATIO=${plan.maxDeleteRatio}; ` +
+          "check the Airtable token's access, then POST /orders/sync?full=true&allowMassDelete=true to delete them",
         runId: plan.runId,
       });
       return;

@@ -30,12 +30,22 @@ export class OrderSyncController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Import orders from Airtable now, waiting up to ?wait= seconds for the run' })
   @ApiOkResponse({ description: 'The run finished (succeeded or failed) within the wait', type: SyncRunResponse })
-  @ApiAcceptedResponse({ description: 'The run is still going; Location names it', type: SyncRunResponse, headers: { Location: LOCATION_HEADER } })
-  @ApiBadRequestResponse({ description: 'wait outside 0..25, full or allowMassDelete not true/false, or allowMassDelete without full=true', type: ProblemResponse })
+  @ApiAcceptedResponse({
+    description: 'The run is still going; Location names it',
+    type: SyncRunResponse,
+    headers: { Location: LOCATION_HEADER },
+  })
+  @ApiBadRequestResponse({
+    description: 'wait outside 0..25, full or allowMassDelete not true/false, or allowMassDelete without full=true',
+    type: ProblemResponse,
+  })
   @ApiConflictResponse({ description: 'An import is already running on some replica; `runId` names it', type: ProblemResponse })
   @ApiServiceUnavailableResponse({ description: 'Airtable is not configured on this server', type: ProblemResponse })
   async start(@Query() query: StartSyncQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<SyncRunResponse> {
-    const { run, finished } = await this.sync.startAndWait('api', query.wait, { fullPass: query.full, allowMassDelete: query.allowMassDelete });
+    const { run, finished } = await this.sync.startAndWait('api', query.wait, {
+      fullPass: query.full,
+      allowMassDelete: query.allowMassDelete,
+    });
     if (!finished) reply.status(202).header('location', `/${API_PREFIX}/orders/sync/runs/${run.id}`);
     return SyncRunResponse.from(run);
   }

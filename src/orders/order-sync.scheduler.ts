@@ -24,11 +24,15 @@ export class OrderSyncScheduler implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const { intervalMinutes, onStartup } = this.config.get('sync', { infer: true });
     if (!this.sync.isConfigured()) {
-      if (intervalMinutes > 0 || onStartup) this.logger.warn('Airtable is not configured: orders will not be imported (listing still works).');
+      if (intervalMinutes > 0 || onStartup)
+        this.logger.warn('Airtable is not configured: orders will not be imported (listing still works).');
       return;
     }
     if (intervalMinutes > 0) {
-      this.registry.addInterval(ORDER_SYNC_INTERVAL, setInterval(() => void this.runScheduled(), intervalMinutes * 60_000));
+      this.registry.addInterval(
+        ORDER_SYNC_INTERVAL,
+        setInterval(() => void this.runScheduled(), intervalMinutes * 60_000),
+      );
     }
     if (onStartup) setImmediate(() => void this.sync.startIfIdle('startup'));
   }

@@ -172,8 +172,22 @@ export class OrderSyncService implements OnModuleDestroy {
       await lock.release();
     }
     const ms = ended.finishedAt!.getTime() - run.startedAt.getTime();
-    const { id, trigger, fullPass, status, fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete, error } = ended;
-    const summary = { msg: `sync run ${id} ${status}`, trigger, fullPass, ms, fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete };
+    const { id, trigger, fullPass, status, fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete, error } =
+      ended;
+    const summary = {
+      msg: `sync run ${id} ${status}`,
+      trigger,
+      fullPass,
+      ms,
+      fetched,
+      created,
+      updated,
+      unchanged,
+      deleted,
+      withheldDeletions,
+      skipped,
+      incomplete,
+    };
     if (status === 'succeeded') this.logger.log(summary);
     else this.logger.warn({ ...summary, error });
     return ended;

@@ -62,7 +62,10 @@ export class OrdersController {
   @ApiBadRequestResponse({ description: 'Unknown status or priority, or neither given; nothing was changed', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such order (here or in Airtable)', type: ProblemResponse })
   @ApiBadGatewayResponse({ description: 'Airtable refused or failed; nothing was changed', type: ProblemResponse })
-  @ApiServiceUnavailableResponse({ description: 'Airtable is not configured or is unavailable; nothing was changed', type: ProblemResponse })
+  @ApiServiceUnavailableResponse({
+    description: 'Airtable is not configured or is unavailable; nothing was changed',
+    type: ProblemResponse,
+  })
   @ApiGatewayTimeoutResponse({ description: 'Airtable did not answer in time', type: ProblemResponse })
   async update(@Param() params: RecordIdParams, @Body() body: UpdateOrderRequest): Promise<OrderResponse> {
     return OrderResponse.from(await this.orders.update(params.recordId, { status: body.status, priority: body.priority }));

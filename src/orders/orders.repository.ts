@@ -61,7 +61,13 @@ export class OrdersRepository {
    * through the trigram index and then sorted; otherwise the sort index is walked and filtered as it goes,
    * which is faster when matches are common but slow when they are rare (ILIKE costs more than the planner thinks).
    */
-  async list(filters: OrderFilters, sort: OrderSort, limit: number, offset: number, options: { fewMatches?: boolean } = {}): Promise<Order[]> {
+  async list(
+    filters: OrderFilters,
+    sort: OrderSort,
+    limit: number,
+    offset: number,
+    options: { fewMatches?: boolean } = {},
+  ): Promise<Order[]> {
     const where = filterCondition(filters);
     const n = where.params.length;
     const paging = `${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`;

@@ -3,15 +3,7 @@ import { InvalidInputError, NotFoundError, UpstreamError } from '../common/error
 import { makePage, Page } from '../common/http/pagination';
 import { AppCache } from '../infra/cache/app-cache';
 import { OrderEdit, OrderSource, orderSourceNotConfigured } from './order-source.port';
-import {
-  Order,
-  ORDER_PRIORITIES,
-  ORDER_STATUSES,
-  OrderFilters,
-  OrderSort,
-  OrderSummary,
-  SummaryBucket,
-} from './order.types';
+import { Order, ORDER_PRIORITIES, ORDER_STATUSES, OrderFilters, OrderSort, OrderSummary, SummaryBucket } from './order.types';
 import { OrdersRepository } from './orders.repository';
 
 export type OrderChanges = OrderEdit;

@@ -22,7 +22,15 @@ class SyncOrdersCommandModule {
   static forRoot(settings: Settings): DynamicModule {
     return {
       module: SyncOrdersCommandModule,
-      imports: [SettingsModule.forRoot(settings), ScheduleModule.forRoot(), RedisModule, AppCacheModule, DatabaseModule, MetricsModule, OrdersModule],
+      imports: [
+        SettingsModule.forRoot(settings),
+        ScheduleModule.forRoot(),
+        RedisModule,
+        AppCacheModule,
+        DatabaseModule,
+        MetricsModule,
+        OrdersModule,
+      ],
     };
   }
 }
@@ -49,7 +57,9 @@ async function syncOrders(startSurroundings: StartSurroundings): Promise<number>
       const figures = { fetched, created, updated, unchanged, deleted, withheldDeletions, skipped, incomplete };
       process.stdout.write(
         `sync:orders run ${run.id} ${run.status} in ${ms} ms (${run.fullPass ? 'full pass' : 'incremental'}): ` +
-          `${Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(' ')}${run.error ? ` error: ${run.error}` : ''}\n`,
+          `${Object.entries(figures)
+            .map(([name, value]) => `${name}=${value}`)
+            .join(' ')}${run.error ? ` error: ${run.error}` : ''}\n`,
       );
       return run.status === 'succeeded' ? 0 : 1;
     } catch (error) {
@@ -68,13 +78,13 @@ async function syncOrders(startSurroundings: StartSurroundings): Promise<number>
 
 export function runSyncOrdersCommand(startSurroundings: StartSurroundings = nothingAround): void {
   void syncOrders(startSurroundings)
-  .catch((error: unknown) => {
-    process.stderr.write(`sync:orders: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  })
-  .then((code) => {
-    process.exitCode = code;
-    // Give pino's asynchronous streams a moment to drain, then leave even if a socket lingers.
-    setTimeout(() => process.exit(code), 200);
-  });
+    .catch((error: unknown) => {
+      process.stderr.write(`sync:orders: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    })
+    .then((code) => {
+      process.exitCode = code;
+      // Give pino's asynchronous streams a moment to drain, then leave even if a socket lingers.
+      setTimeout(() => process.exit(code), 200);
+    });
 }

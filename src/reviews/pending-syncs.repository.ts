@@ -45,7 +45,10 @@ export class PendingSyncsRepository {
 
   /** Done: removed unless a newer failure was recorded meanwhile. */
   async finish(entry: PendingSync): Promise<void> {
-    await this.pending.query(`DELETE FROM notion_pending_syncs WHERE review_id = $1 AND updated_at = $2`, [entry.reviewId, entry.updatedAt]);
+    await this.pending.query(`DELETE FROM notion_pending_syncs WHERE review_id = $1 AND updated_at = $2`, [
+      entry.reviewId,
+      entry.updatedAt,
+    ]);
   }
 
   async failedAgain(entry: PendingSync, lastError: string): Promise<void> {

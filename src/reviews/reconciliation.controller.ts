@@ -17,7 +17,10 @@ export class ReconciliationResponse implements ReconciliationReport {
   @ApiProperty({ example: 1, description: 'Live pages moved to the trash: without a review, duplicates, or without a Review ID' })
   archived: number;
 
-  @ApiProperty({ example: 0, description: 'Repairs still owed (they failed again, or their review was being written); the next run retries them' })
+  @ApiProperty({
+    example: 0,
+    description: 'Repairs still owed (they failed again, or their review was being written); the next run retries them',
+  })
   pending: number;
 }
 

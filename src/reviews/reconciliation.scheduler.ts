@@ -41,7 +41,10 @@ export class ReconciliationScheduler implements OnApplicationBootstrap, OnApplic
         () => undefined,
         (error: unknown) => {
           if (error instanceof ConflictError) return;
-          this.logger.warn({ msg: 'scheduled Notion reconciliation failed', error: error instanceof Error ? error.message : String(error) });
+          this.logger.warn({
+            msg: 'scheduled Notion reconciliation failed',
+            error: error instanceof Error ? error.message : String(error),
+          });
         },
       )
       .finally(() => {

@@ -82,7 +82,7 @@ class ReconciliationRun {
     const index = await LivePageIndex.build(this.notion.livePages());
     const namedPages = new Set<string>();
 
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const batch = await this.reviews.listAfter(afterId, REVIEW_BATCH);
       if (batch.length === 0) break;
       for (const review of batch) {
@@ -98,7 +98,11 @@ class ReconciliationRun {
     }
 
     // Live pages whose Review ID has no row: the repair archives them unless a write of that review is in flight.
-    for (const [reviewId, pages] of index.untaken()) await this.repair(reviewId, pages.map((page) => page.id));
+    for (const [reviewId, pages] of index.untaken())
+      await this.repair(
+        reviewId,
+        pages.map((page) => page.id),
+      );
     // A page whose Review ID was erased in Notion is still its review's page if a row names it (repaired above).
     for (const pageId of index.unkeyedPageIds().filter((candidate) => !namedPages.has(candidate))) {
       try {

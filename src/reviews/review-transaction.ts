@@ -49,7 +49,9 @@ export class ReviewTransaction {
    * concurrent rename of the movie waits for this transaction (and then sees this review).
    */
   async findForWrite(id: number): Promise<Review | null> {
-    const [row] = await this.rows<ReviewRow>(`SELECT ${REVIEW_COLUMNS} ${REVIEW_FROM} WHERE r.id = $1 FOR UPDATE OF r FOR SHARE OF m`, [id]);
+    const [row] = await this.rows<ReviewRow>(`SELECT ${REVIEW_COLUMNS} ${REVIEW_FROM} WHERE r.id = $1 FOR UPDATE OF r FOR SHARE OF m`, [
+      id,
+    ]);
     return row ? toReview(row) : null;
   }
 
@@ -65,7 +67,11 @@ export class ReviewTransaction {
   }
 
   async update(id: number, changes: { rating: number; comment: string }): Promise<void> {
-    await this.rows(`UPDATE reviews SET rating = $2, comment = $3, updated_at = now() WHERE id = $1`, [id, changes.rating, changes.comment]);
+    await this.rows(`UPDATE reviews SET rating = $2, comment = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      changes.rating,
+      changes.comment,
+    ]);
   }
 
   async setPageId(id: number, pageId: string): Promise<void> {

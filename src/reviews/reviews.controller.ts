@@ -31,7 +31,10 @@ function NotionWriteResponses() {
         'or the database failed; nothing was changed',
       type: ProblemResponse,
     }),
-    ApiTooManyRequestsResponse({ description: 'You already have several review writes in progress (see Retry-After); nothing was changed', type: ProblemResponse }),
+    ApiTooManyRequestsResponse({
+      description: 'You already have several review writes in progress (see Retry-After); nothing was changed',
+      type: ProblemResponse,
+    }),
     ApiGatewayTimeoutResponse({ description: 'Notion did not answer in time; nothing was changed', type: ProblemResponse }),
   );
 }
@@ -71,7 +74,10 @@ export class ReviewsController {
   @ApiOkResponse({ type: ReviewResponse })
   @ApiForbiddenResponse({ description: 'Not the author, nor an admin', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such review', type: ProblemResponse })
-  @ApiConflictResponse({ description: 'The review is being changed by another request (answered at once, never queued)', type: ProblemResponse })
+  @ApiConflictResponse({
+    description: 'The review is being changed by another request (answered at once, never queued)',
+    type: ProblemResponse,
+  })
   @NotionWriteResponses()
   async update(@CurrentUser() user: AuthUser, @Param() params: ReviewIdParams, @Body() body: UpdateReviewDto): Promise<ReviewResponse> {
     return ReviewResponse.from(await this.reviews.update(user, params.id, body));
@@ -84,7 +90,10 @@ export class ReviewsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({ description: 'Not the author, nor an admin', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such review', type: ProblemResponse })
-  @ApiConflictResponse({ description: 'The review is being changed by another request (answered at once, never queued)', type: ProblemResponse })
+  @ApiConflictResponse({
+    description: 'The review is being changed by another request (answered at once, never queued)',
+    type: ProblemResponse,
+  })
   @NotionWriteResponses()
   async delete(@CurrentUser() user: AuthUser, @Param() params: ReviewIdParams): Promise<void> {
     await this.reviews.delete(user, params.id);

@@ -15,17 +15,21 @@ export class ReviewsRepository {
   }
 
   async existsFor(userId: number, movieId: number): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM reviews WHERE user_id = $1 AND movie_id = $2`, [userId, movieId])) as unknown[];
+    const rows = (await this.dataSource.query(`SELECT 1 FROM reviews WHERE user_id = $1 AND movie_id = $2`, [
+      userId,
+      movieId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 
   async listByMovie(movieId: number, offset: number, limit: number): Promise<{ items: Review[]; total: number }> {
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM reviews WHERE movie_id = $1`, [movieId])) as { total: number }[];
-    const rows = (await this.dataSource.query(`SELECT ${REVIEW_COLUMNS} ${REVIEW_FROM} WHERE r.movie_id = $1 ORDER BY r.id LIMIT $2 OFFSET $3`, [
-      movieId,
-      limit,
-      offset,
-    ])) as ReviewRow[];
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM reviews WHERE movie_id = $1`, [movieId])) as {
+      total: number;
+    }[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${REVIEW_COLUMNS} ${REVIEW_FROM} WHERE r.movie_id = $1 ORDER BY r.id LIMIT $2 OFFSET $3`,
+      [movieId, limit, offset],
+    )) as ReviewRow[];
     return { items: rows.map(toReview), total };
   }
 

@@ -38,11 +38,17 @@ export class SharedListsController {
     summary: "Publish the caller's favorites under a public name",
     description: 'One name per user: sharing again renames the list (the old name stops working). Names are unique regardless of case.',
   })
-  @CreatedAt(SharedListResponse, (list) => `/shared-lists/${encodeURIComponent(list.listName)}`, { description: 'Published; Location is the public list' })
+  @CreatedAt(SharedListResponse, (list) => `/shared-lists/${encodeURIComponent(list.listName)}`, {
+    description: 'Published; Location is the public list',
+  })
   @ApiOkResponse({ type: SharedListResponse, description: 'Renamed (or shared again under the same name)' })
   @ApiBadRequestResponse({ description: 'Invalid listName (3 to 64 letters, digits, "-" or "_")', type: ProblemResponse })
   @ApiConflictResponse({ description: 'Another user holds that name', type: ProblemResponse })
-  async share(@CurrentUser() user: AuthUser, @Body() body: ShareListDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SharedListResponse> {
+  async share(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ShareListDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SharedListResponse> {
     const { list, created } = await this.lists.share(user.id, body.listName);
     reply.status(created ? 201 : 200);
     return list;
@@ -52,7 +58,8 @@ export class SharedListsController {
   @Public()
   @ApiOperation({
     summary: "A shared list: its owner's favorites, live (no token needed)",
-    description: 'The same shape, order and query parameters as GET /me/favorites; `myRating` is the owner\'s rating. Nothing else about the owner is shown. ' +
+    description:
+      "The same shape, order and query parameters as GET /me/favorites; `myRating` is the owner's rating. Nothing else about the owner is shown. " +
       'Served from the copies of movie details kept for all users and from the cache: one read waits on at most 10 TMDB calls ' +
       '(movies never described before); the others show what was stored with them (`detailsPartial`) until fetched in the background.',
   })

@@ -4,7 +4,6 @@ import { Repository } from 'typeorm';
 import { isPgError, PG_ERROR } from '../infra/database/pg-errors';
 import { SharedListEntity } from './entities/shared-list.entity';
 
-
 export type PublishResult = { outcome: 'created' | 'renamed'; list: SharedListEntity } | { outcome: 'taken' };
 
 @Injectable()

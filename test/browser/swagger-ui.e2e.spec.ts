@@ -28,7 +28,16 @@ if (!hasChromium) {
   it('authorises with the consumer token and runs "Try it out" on GET /movies/popular', async () => {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -44,7 +53,10 @@ if (!hasChromium) {
       await bearer.locator('button.authorize').click();
       await page.locator('button.btn-done').first().click();
 
-      const operation = page.locator('.opblock').filter({ has: page.locator('[data-path="/api/v1/movies/popular"]') }).first();
+      const operation = page
+        .locator('.opblock')
+        .filter({ has: page.locator('[data-path="/api/v1/movies/popular"]') })
+        .first();
       await operation.locator('.opblock-summary').first().click();
       await operation.getByRole('button', { name: 'Try it out' }).click();
       await operation.getByRole('button', { name: 'Execute' }).click();

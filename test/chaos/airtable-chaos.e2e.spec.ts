@@ -187,7 +187,12 @@ describe('chaos: an Airtable import interrupted at random points, then completed
     let interruption = weighted(random, INTERRUPTION_WEIGHTS);
     // An offset exists only from the second page on.
     if (interruption.startsWith('offset') && pages < 2) interruption = 'airtable-5xx';
-    const atPage = interruption === 'none' ? undefined : interruption.startsWith('offset') ? between(random, 1, pages - 1) : between(random, 0, pages - 1);
+    const atPage =
+      interruption === 'none'
+        ? undefined
+        : interruption.startsWith('offset')
+          ? between(random, 1, pages - 1)
+          : between(random, 0, pages - 1);
     // Now and then the table changes while the run pages through it, just before page `changedAt` is served.
     const changedAt = random() < 0.4 ? between(random, 1, pages) : undefined;
     return { round, changedBefore, requestFull, fullPass, pages, interruption, atPage, changedAt };
@@ -245,7 +250,8 @@ describe('chaos: an Airtable import interrupted at random points, then completed
       await check();
     } catch (error) {
       const at = plan.atPage === undefined ? '' : ` after page ${plan.atPage}`;
-      if (error instanceof Error) error.message = `seed ${SEED}, round ${plan.round} (${plan.interruption}${at}, ${plan.pages} pages expected):\n${error.message}`;
+      if (error instanceof Error)
+        error.message = `seed ${SEED}, round ${plan.round} (${plan.interruption}${at}, ${plan.pages} pages expected):\n${error.message}`;
       throw error;
     }
   }
@@ -316,7 +322,9 @@ describe('chaos: an Airtable import interrupted at random points, then completed
   }
 
   /** The clean run, a full pass so that deletions are caught too: the table equals Airtable's, every run recorded and closed. */
-  async function cleanFullPassEqualsAirtable(chaos: Chaos): Promise<{ final: Record<string, unknown>; expected: Map<string, unknown>; statuses: Tally }> {
+  async function cleanFullPassEqualsAirtable(
+    chaos: Chaos,
+  ): Promise<{ final: Record<string, unknown>; expected: Map<string, unknown>; statuses: Tally }> {
     const final = await syncNow(api, 'full=true');
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'succeeded', fullPass: true, skipped: 0 });
@@ -359,7 +367,9 @@ describe('chaos: an Airtable import interrupted at random points, then completed
   async function expectedPages(fullPass: boolean): Promise<number> {
     const { highWaterMark } = await api.app.get(SyncRunsRepository).history();
     const since = fullPass || !highWaterMark ? null : highWaterMark.getTime() - OVERLAP_MS;
-    const matching = sim.records().filter((record) => since === null || Date.parse(record.fields['Last Modified'] as string) > since).length;
+    const matching = sim
+      .records()
+      .filter((record) => since === null || Date.parse(record.fields['Last Modified'] as string) > since).length;
     return Math.max(1, Math.ceil(matching / PAGE_SIZE));
   }
 
@@ -380,12 +390,14 @@ describe('chaos: an Airtable import interrupted at random points, then completed
               (SELECT coalesce(sum(orders), 0) FROM order_stats)::int AS stats_rows,
               (SELECT coalesce(sum(total), 0) FROM orders)::text AS total, (SELECT coalesce(sum(total), 0) FROM order_stats)::text AS stats_total`,
     );
-    expect({ recordIds: row.record_ids, orderIds: row.distinct_order_ids, statsRows: row.stats_rows, statsTotal: row.stats_total }).toEqual({
-      recordIds: row.rows,
-      orderIds: row.order_ids,
-      statsRows: row.rows,
-      statsTotal: row.total,
-    });
+    expect({ recordIds: row.record_ids, orderIds: row.distinct_order_ids, statsRows: row.stats_rows, statsTotal: row.stats_total }).toEqual(
+      {
+        recordIds: row.rows,
+        orderIds: row.order_ids,
+        statsRows: row.rows,
+        statsTotal: row.total,
+      },
+    );
   }
 
   /**

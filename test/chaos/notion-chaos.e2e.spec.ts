@@ -41,10 +41,38 @@ const FAULT_WEIGHTS: Record<FaultKind, number> = {
 };
 
 const MOVIE_TITLES = [
-  'Central do Brasil', 'Amélie', '千と千尋の神隠し', "L'Atalante", 'Cidade de Deus', 'Das Boot', 'Ladri di biciclette',
-  'Y tu mamá también', 'Persona', 'Le Samouraï', 'Ran', 'La Haine', 'Stalker', 'Roma',
+  'Central do Brasil',
+  'Amélie',
+  '千と千尋の神隠し',
+  "L'Atalante",
+  'Cidade de Deus',
+  'Das Boot',
+  'Ladri di biciclette',
+  'Y tu mamá también',
+  'Persona',
+  'Le Samouraï',
+  'Ran',
+  'La Haine',
+  'Stalker',
+  'Roma',
 ];
-const WORDS = ['luminous', 'slow', 'brutal', 'tender', 'overlong', 'perfect', 'çà et là', 'naïve', 'épico', '🎬', '👍🏽', '名作', 'ok', 'meh', 'quiet'];
+const WORDS = [
+  'luminous',
+  'slow',
+  'brutal',
+  'tender',
+  'overlong',
+  'perfect',
+  'çà et là',
+  'naïve',
+  'épico',
+  '🎬',
+  '👍🏽',
+  '名作',
+  'ok',
+  'meh',
+  'quiet',
+];
 
 interface ModelReview {
   id: number;
@@ -168,7 +196,13 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
     const unreviewed = run.movies.filter((movie) => !own.some((review) => review.movieId === movie.id));
     const roll = random();
     const operation: OperationKind =
-      own.length === 0 || (roll < 0.45 && unreviewed.length > 0) ? 'create' : roll < 0.49 ? 'duplicate-create' : roll < 0.8 ? 'edit' : 'delete';
+      own.length === 0 || (roll < 0.45 && unreviewed.length > 0)
+        ? 'create'
+        : roll < 0.49
+          ? 'duplicate-create'
+          : roll < 0.8
+            ? 'edit'
+            : 'delete';
     const fault: FaultKind = operation === 'duplicate-create' ? 'none' : weighted(random, FAULT_WEIGHTS);
     const actor = operation !== 'create' && random() < 0.2 ? ADMIN_TOKEN : run.reviewers[userIndex].token;
     run.operations.add(operation);
@@ -211,9 +245,18 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
     const movie = movieOf(run, pick(run.random, step.unreviewed).id);
     const { plan, body, response } = await postReview(run, step, movie);
     if (expectOutcome(response.answer, plan, response.killed > 0, 201)) {
-      run.model.set(response.answer.body.id, { id: response.answer.body.id, movieId: movie.id, movie: movie.title, userIndex: step.userIndex, ...pickBody(body) });
+      run.model.set(response.answer.body.id, {
+        id: response.answer.body.id,
+        movieId: movie.id,
+        movie: movie.title,
+        userIndex: step.userIndex,
+        ...pickBody(body),
+      });
     } else {
-      const rows = (await world.db.query(`SELECT id FROM reviews WHERE user_id = $1 AND movie_id = $2`, [run.userIds[step.userIndex], movie.id])) as unknown[];
+      const rows = (await world.db.query(`SELECT id FROM reviews WHERE user_id = $1 AND movie_id = $2`, [
+        run.userIds[step.userIndex],
+        movie.id,
+      ])) as unknown[];
       expect(rows).toEqual([]);
     }
   }
@@ -232,7 +275,11 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
     run: ChaosRun,
     step: Step,
     movie: { id: number; title: string },
-  ): Promise<{ plan: FaultPlanned; body: { movieId: number; rating: number; comment: string }; response: { answer: ApiResponse; killed: number } }> {
+  ): Promise<{
+    plan: FaultPlanned;
+    body: { movieId: number; rating: number; comment: string };
+    response: { answer: ApiResponse; killed: number };
+  }> {
     const body = { movieId: movie.id, rating: between(run.random, 1, 5), comment: comment(run.random) };
     const plan = planFault(run.random, step.fault, 'create');
     step.detail = `${run.reviewers[step.userIndex].username} reviews movie ${movie.id}; ${plan.describe}`;
@@ -416,7 +463,12 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
     await world.db.query(`INSERT INTO chaos_commit_failures VALUES ($1, $2)`, [userId, movieId]);
   }
 
-  async function withFault(plan: FaultPlanned, userId: number, movieId: number, send: () => Promise<ApiResponse>): Promise<{ answer: ApiResponse; killed: number }> {
+  async function withFault(
+    plan: FaultPlanned,
+    userId: number,
+    movieId: number,
+    send: () => Promise<ApiResponse>,
+  ): Promise<{ answer: ApiResponse; killed: number }> {
     await plan.arm(userId, movieId);
     try {
       const answering = send();
@@ -445,7 +497,10 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
   function expectOutcome(answer: ApiResponse, plan: FaultPlanned, killed: boolean, successStatus: number): boolean {
     const expected = plan.expected(killed);
     if (expected === 'success') {
-      expect({ status: answer.status, body: answer.status >= 400 ? answer.body : undefined }).toEqual({ status: successStatus, body: undefined });
+      expect({ status: answer.status, body: answer.status >= 400 ? answer.body : undefined }).toEqual({
+        status: successStatus,
+        body: undefined,
+      });
       return true;
     }
     expectProblem(answer, expected);
@@ -462,7 +517,13 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
     const rows = await storedReviews(world);
     const modelRows = [...model.values()]
       .sort((a, b) => a.id - b.id)
-      .map((review) => ({ id: review.id, movie: review.movie, rating: review.rating, comment: review.comment, author: reviewers[review.userIndex].username }));
+      .map((review) => ({
+        id: review.id,
+        movie: review.movie,
+        rating: review.rating,
+        comment: review.comment,
+        author: reviewers[review.userIndex].username,
+      }));
     expect(rows.map(({ id, movie, rating, comment, author }) => ({ id, movie, rating, comment, author }))).toEqual(modelRows);
 
     const pending = new Set(await pendingSyncs(world));
@@ -470,7 +531,14 @@ describe('chaos: reviews in PostgreSQL and Notion under random faults', () => {
       (a.reviewId ?? 0) - (b.reviewId ?? 0) || String(a.pageId).localeCompare(String(b.pageId));
     const expected = rows
       .filter((row) => !pending.has(row.id))
-      .map((row) => ({ pageId: row.notion_page_id, reviewId: row.id, movie: row.movie, rating: row.rating, review: row.comment, author: row.author }))
+      .map((row) => ({
+        pageId: row.notion_page_id,
+        reviewId: row.id,
+        movie: row.movie,
+        rating: row.rating,
+        review: row.comment,
+        author: row.author,
+      }))
       .sort(byReview);
     const actual = world.notion
       .livePages()
@@ -501,7 +569,12 @@ function comment(random: () => number): string {
     const length = between(random, 2100, 4800);
     let text = '';
     while (text.length < length) text += `${pick(random, WORDS)} `;
-    return text.slice(0, length).replace(/[\uD800-\uDBFF]$/, 'x').trimEnd() + '.';
+    return (
+      text
+        .slice(0, length)
+        .replace(/[\uD800-\uDBFF]$/, 'x')
+        .trimEnd() + '.'
+    );
   }
   const words = Array.from({ length: between(random, 1, 12) }, () => pick(random, WORDS));
   const sentence = words.join(random() < 0.2 ? '\n' : ' ');

@@ -29,7 +29,10 @@ describe('chaos: TMDB failing at random half the time', () => {
     for (let page = 1; page <= PAGES; page++) {
       const response = await api.request('GET', `/api/v1/movies/popular?page=${page}`, { token: USER_TOKEN });
       expect(response.status).toBe(200);
-      seen.set(page, response.body.items.map((item: { tmdbId: number }) => item.tmdbId));
+      seen.set(
+        page,
+        response.body.items.map((item: { tmdbId: number }) => item.tmdbId),
+      );
     }
 
     tmdb.faults({ failRate: 0.5, status: 503 });

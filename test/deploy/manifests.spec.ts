@@ -22,10 +22,23 @@ const values = parse(read(`${chartDir}/values.yaml`)) as Record<string, any>;
 
 /** Every environment variable the application reads (the contract's settings, plus LOG_LEVEL and REDIS_KEY_PREFIX). */
 const settingNames = [
-  ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((meta) => meta.propertyName)),
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+      .map((meta) => meta.propertyName),
+  ),
 ];
 /** Settings that are credentials: the chart reads them from the existing Secret, never from values. */
-const secretSettings = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TMDB_API_TOKEN', 'STATIC_API_TOKENS', 'NOTION_TOKEN', 'AIRTABLE_TOKEN', 'ENCRYPTION_KEY'];
+const secretSettings = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'TMDB_API_TOKEN',
+  'STATIC_API_TOKENS',
+  'NOTION_TOKEN',
+  'AIRTABLE_TOKEN',
+  'ENCRYPTION_KEY',
+];
 
 function hasPath(tree: unknown, path: string[]): boolean {
   let node = tree;
@@ -37,7 +50,10 @@ function hasPath(tree: unknown, path: string[]): boolean {
 }
 
 function valueAt(tree: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  return path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    tree,
+  );
 }
 
 function isEmptyMap(node: unknown): boolean {
@@ -118,7 +134,7 @@ describe('Helm chart', () => {
     expect(envFrom).toMatch(/required "secrets\.existingSecret/);
   });
 
-  it('turns the pods\' own import schedule off when the CronJob imports (sync.mode=cronJob)', () => {
+  it("turns the pods' own import schedule off when the CronJob imports (sync.mode=cronJob)", () => {
     expect(values.sync.mode).toBe('inProcess');
     const configMap = templates[`${chartDir}/templates/configmap.yaml`];
     const cronBranch = /if eq \$mode "cronJob" \}\}([\s\S]*?)\{\{- else \}\}/.exec(configMap)?.[1] ?? '';
@@ -142,7 +158,10 @@ describe('Helm chart', () => {
     expect(values.securityContext).toEqual(
       expect.objectContaining({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }),
     );
-    expect(values.resources).toEqual({ requests: expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }), limits: expect.objectContaining({ memory: expect.anything() }) });
+    expect(values.resources).toEqual({
+      requests: expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }),
+      limits: expect.objectContaining({ memory: expect.anything() }),
+    });
     expect(values.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 0 });
     // SIGTERM comes after the preStop sleep; the app then needs time for the longest request (a 25 s sync wait).
     expect(values.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(values.preStopSleepSeconds + 30);
@@ -194,8 +213,13 @@ describe('Helm chart', () => {
 
   it("trusts X-Forwarded-For only from the ingress controller's CIDRs, and from nobody with the ingress off", () => {
     expect(hasPath(values, ['config', 'trustProxy'])).toBe(false);
-    expect(templates[`${chartDir}/templates/configmap.yaml`]).toMatch(/^\s*TRUST_PROXY: \{\{ include "cinemateca\.trustProxy" \. \| quote \}\}$/m);
-    const helper = /\{\{- define "cinemateca\.trustProxy" -\}\}([\s\S]*?)\{\{- end \}\}\s*\n\s*\n/.exec(templates[`${chartDir}/templates/_helpers.tpl`])?.[1] ?? '';
+    expect(templates[`${chartDir}/templates/configmap.yaml`]).toMatch(
+      /^\s*TRUST_PROXY: \{\{ include "cinemateca\.trustProxy" \. \| quote \}\}$/m,
+    );
+    const helper =
+      /\{\{- define "cinemateca\.trustProxy" -\}\}([\s\S]*?)\{\{- end \}\}\s*\n\s*\n/.exec(
+        templates[`${chartDir}/templates/_helpers.tpl`],
+      )?.[1] ?? '';
     // The whole body is one `if ingress.enabled`: with the ingress off it renders nothing, so TRUST_PROXY is empty (trust none).
     expect(helper.trim()).toMatch(/^\{\{- if \.Values\.ingress\.enabled \}\}[\s\S]*\{\{- end \}\}$/);
     expect(helper.match(/\{\{-? ?(if|end)\b/g)).toEqual(['{{- if', '{{- if', '{{- end', '{{- end']);
@@ -217,7 +241,12 @@ describe('Helm chart', () => {
 
   it('names only commands that the build produces', () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as Record<string, any>;
-    const commands = [values.migrations.command, values.sync.cronJob.command, compose.services.migrate.command, ['node', 'dist/src/main.js']];
+    const commands = [
+      values.migrations.command,
+      values.sync.cronJob.command,
+      compose.services.migrate.command,
+      ['node', 'dist/src/main.js'],
+    ];
     for (const [program, script] of commands) {
       expect(program).toBe('node');
       const source = script.replace(/^dist\//, '').replace(/\.js$/, '.ts');
@@ -228,8 +257,7 @@ describe('Helm chart', () => {
   it('has a production example whose every key exists in values.yaml', () => {
     const example = parse(read('helm/examples/values-production.yaml')) as Record<string, unknown>;
     // Keys under a free-form map of values.yaml (annotations, nodeSelector, extraEnv: `{}` there) are the user's own.
-    const freeForm = (path: string[]) =>
-      path.some((_, length) => length > 0 && isEmptyMap(valueAt(values, path.slice(0, length))));
+    const freeForm = (path: string[]) => path.some((_, length) => length > 0 && isEmptyMap(valueAt(values, path.slice(0, length))));
     const unknown = leafPaths(example).filter((path) => !hasPath(values, path) && !freeForm(path));
     expect(unknown).toEqual([]);
     expect((example.secrets as Record<string, string>).existingSecret).toMatch(/\S/);
@@ -292,7 +320,9 @@ describe('Dockerfile', () => {
   });
 
   it('keeps local state, secrets and dependencies out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     for (const entry of ['node_modules', 'dist', '.data', '.env', '.env.*', '.git', 'coverage', 'test']) expect(ignored).toContain(entry);
   });
 });
@@ -366,7 +396,8 @@ describe('docker-compose.yml', () => {
 
 /** `docker compose` (the v2 plugin) when present, else the standalone docker-compose; undefined when neither is. */
 function composeCli(): string[] | undefined {
-  const works = (command: string[]) => spawnSync(command[0], [...command.slice(1), 'version'], { encoding: 'utf8', timeout: 10_000 }).status === 0;
+  const works = (command: string[]) =>
+    spawnSync(command[0], [...command.slice(1), 'version'], { encoding: 'utf8', timeout: 10_000 }).status === 0;
   if (works(['docker', 'compose'])) return ['docker', 'compose'];
   if (works(['docker-compose'])) return ['docker-compose'];
   return undefined;
@@ -374,7 +405,12 @@ function composeCli(): string[] | undefined {
 
 describe('YAML of the example and chart metadata', () => {
   it('parses every plain YAML file of the deployment', () => {
-    for (const path of ['docker-compose.yml', `${chartDir}/Chart.yaml`, `${chartDir}/values.yaml`, 'helm/examples/values-production.yaml']) {
+    for (const path of [
+      'docker-compose.yml',
+      `${chartDir}/Chart.yaml`,
+      `${chartDir}/values.yaml`,
+      'helm/examples/values-production.yaml',
+    ]) {
       const documents = parseAllDocuments(read(path));
       const list = Array.isArray(documents) ? documents : [documents];
       expect({ path, errors: list.flatMap((document) => document.errors.map(String)) }).toEqual({ path, errors: [] });

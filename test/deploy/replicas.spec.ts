@@ -161,7 +161,9 @@ beforeAll(async () => {
   // What the Helm hook / the compose one-shot does; the production instances never migrate themselves.
   firstMigration = await runMigrations();
   if (!redisUrl) {
-    console.warn('test/deploy/replicas: REDIS_URL IS NOT SET: the instances cache and count rate limits each in process; the shared-state assertions are replaced by what holds without Redis');
+    console.warn(
+      'test/deploy/replicas: REDIS_URL IS NOT SET: the instances cache and count rate limits each in process; the shared-state assertions are replaced by what holds without Redis',
+    );
   }
 }, 240_000);
 
@@ -181,7 +183,11 @@ describe('the built service, production settings', () => {
     });
     expect(missing.status).toBe(1);
     const lines = missing.stderr.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^cinemateca: Invalid settings: .*DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN, CORS_ORIGINS must be set when NODE_ENV=production/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^cinemateca: Invalid settings: .*DATABASE_URL, JWT_SECRET, TMDB_API_TOKEN, CORS_ORIGINS must be set when NODE_ENV=production/,
+      ),
+    ]);
   });
 
   it('migrates once with the migration command (the hook), and a second run finds nothing to do', async () => {
@@ -221,9 +227,15 @@ describe('two instances side by side', () => {
   });
 
   it('accepts a login token issued by one instance on the other', async () => {
-    const credentials = { username: `replica${randomBytes(3).toString('hex')}`, email: `replica${randomBytes(3).toString('hex')}@example.com`, password: 'correct horse battery' };
+    const credentials = {
+      username: `replica${randomBytes(3).toString('hex')}`,
+      email: `replica${randomBytes(3).toString('hex')}@example.com`,
+      password: 'correct horse battery',
+    };
     expect((await send(a.url, 'POST', '/api/v1/auth/register', { body: credentials })).status).toBe(201);
-    const login = await send(a.url, 'POST', '/api/v1/auth/login', { body: { username: credentials.username, password: credentials.password } });
+    const login = await send(a.url, 'POST', '/api/v1/auth/login', {
+      body: { username: credentials.username, password: credentials.password },
+    });
     expect(login.status).toBe(200);
     const me = await send(b.url, 'GET', '/api/v1/auth/me', { token: login.body.accessToken });
     expect(me.status).toBe(200);
@@ -250,30 +262,37 @@ describe('two instances side by side', () => {
     }
   });
 
-  it(redisUrl ? 'serves a TMDB page cached through one instance as a HIT through the other' : 'caches TMDB pages per instance (no REDIS_URL)', async () => {
-    const path = '/api/v1/movies/popular?page=7';
-    const before = popularRequests();
-    const first = await send(a.url, 'GET', path, { token: USER_TOKEN });
-    expect({ status: first.status, cache: first.headers.get('x-cache') }).toEqual({ status: 200, cache: 'MISS' });
-    expect(popularRequests()).toBe(before + 1);
-
-    const second = await send(b.url, 'GET', path, { token: USER_TOKEN });
-    expect(second.status).toBe(200);
-    expect(second.body.items).toEqual(first.body.items);
-    if (redisUrl) {
-      expect(second.headers.get('x-cache')).toBe('HIT');
+  it(
+    redisUrl
+      ? 'serves a TMDB page cached through one instance as a HIT through the other'
+      : 'caches TMDB pages per instance (no REDIS_URL)',
+    async () => {
+      const path = '/api/v1/movies/popular?page=7';
+      const before = popularRequests();
+      const first = await send(a.url, 'GET', path, { token: USER_TOKEN });
+      expect({ status: first.status, cache: first.headers.get('x-cache') }).toEqual({ status: 200, cache: 'MISS' });
       expect(popularRequests()).toBe(before + 1);
-    } else {
-      expect(second.headers.get('x-cache')).toBe('MISS');
-      expect(popularRequests()).toBe(before + 2);
-    }
-  });
+
+      const second = await send(b.url, 'GET', path, { token: USER_TOKEN });
+      expect(second.status).toBe(200);
+      expect(second.body.items).toEqual(first.body.items);
+      if (redisUrl) {
+        expect(second.headers.get('x-cache')).toBe('HIT');
+        expect(popularRequests()).toBe(before + 1);
+      } else {
+        expect(second.headers.get('x-cache')).toBe('MISS');
+        expect(popularRequests()).toBe(before + 2);
+      }
+    },
+  );
 
   it('runs an Airtable import triggered on both instances at once only once: one 200, the other 409 naming the run', async () => {
     // Slow Airtable answers keep the winner's run (and its advisory lock) going while the other asks.
     airtable.faults({ latencyMs: 200 });
     try {
-      const [fromA, fromB] = await Promise.all([a, b].map((instance) => send(instance.url, 'POST', '/api/v1/orders/sync?wait=20', { token: ADMIN_TOKEN })));
+      const [fromA, fromB] = await Promise.all(
+        [a, b].map((instance) => send(instance.url, 'POST', '/api/v1/orders/sync?wait=20', { token: ADMIN_TOKEN })),
+      );
       const [won, lost] = fromA.status === 409 ? [fromB, fromA] : [fromA, fromB];
       expect(won.status).toBe(200);
       expect(won.body).toEqual(expect.objectContaining({ trigger: 'api', status: 'succeeded', created: expect.any(Number) }));
@@ -292,7 +311,9 @@ describe('two instances side by side', () => {
     // Slow Notion answers keep the winner's reconciliation (and its advisory lock) going while the other asks.
     notion.faults({ latencyMs: 300 });
     try {
-      const answers = await Promise.all([a, b].map((instance) => send(instance.url, 'POST', '/api/v1/reviews/reconcile', { token: ADMIN_TOKEN })));
+      const answers = await Promise.all(
+        [a, b].map((instance) => send(instance.url, 'POST', '/api/v1/reviews/reconcile', { token: ADMIN_TOKEN })),
+      );
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
       const [won, lost] = answers[0].status === 200 ? answers : [answers[1], answers[0]];
       expect(won.body).toEqual(expect.objectContaining({ checked: expect.any(Number), recreated: 0, updated: 0, archived: 0 }));
@@ -309,9 +330,14 @@ describe('two instances side by side', () => {
       const before = airtable.requestCount();
       const command = runCommand(values.syncCommand);
       await waitFor(async () => airtable.requestCount() > before || command.child.exitCode !== null, 30_000);
-      const answers = await Promise.all([a, b].map((instance) => send(instance.url, 'POST', '/api/v1/orders/sync?wait=0', { token: ADMIN_TOKEN })));
+      const answers = await Promise.all(
+        [a, b].map((instance) => send(instance.url, 'POST', '/api/v1/orders/sync?wait=0', { token: ADMIN_TOKEN })),
+      );
       const finished = await command.exited;
-      expect({ code: finished.code, stdout: command.stdout() }).toEqual({ code: 0, stdout: expect.stringMatching(/^sync:orders run \d+ succeeded/) });
+      expect({ code: finished.code, stdout: command.stdout() }).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^sync:orders run \d+ succeeded/),
+      });
       const runId = Number(/^sync:orders run (\d+)/.exec(command.stdout())?.[1]);
       for (const answer of answers) {
         expectProblem(answer, 409);

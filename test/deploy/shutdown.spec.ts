@@ -44,7 +44,8 @@ it('keeps connections alive while serving, answers a request in flight at shutdo
   const before = tmdb.countMatching(/^GET \/3\/movie\/popular$/);
   const inFlight = getWithKeepAlive(`${running.url}/api/v1/movies/popular?page=4`);
   const deadline = Date.now() + 5000;
-  while (tmdb.countMatching(/^GET \/3\/movie\/popular$/) === before && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+  while (tmdb.countMatching(/^GET \/3\/movie\/popular$/) === before && Date.now() < deadline)
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
   expect(tmdb.countMatching(/^GET \/3\/movie\/popular$/)).toBe(before + 1);
 
   const closingStartedAt = Date.now();

@@ -51,7 +51,9 @@ describe('auth (e2e)', () => {
   });
 
   it('gives the same 401 for a wrong password and an unknown user', async () => {
-    await api.request('POST', '/api/v1/auth/register', { body: { username: 'grace', email: 'grace@example.com', password: 'hopper-1906' } });
+    await api.request('POST', '/api/v1/auth/register', {
+      body: { username: 'grace', email: 'grace@example.com', password: 'hopper-1906' },
+    });
     const wrong = await api.request('POST', '/api/v1/auth/login', { body: { username: 'grace', password: 'not-the-password' } });
     const unknown = await api.request('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'not-the-password' } });
     expectProblem(wrong, 401);
@@ -66,9 +68,15 @@ describe('auth (e2e)', () => {
   });
 
   it('answers 409 for a taken username or email, case-insensitively', async () => {
-    await api.request('POST', '/api/v1/auth/register', { body: { username: 'linus', email: 'linus@example.com', password: 'password-123' } });
-    const sameName = await api.request('POST', '/api/v1/auth/register', { body: { username: 'LINUS', email: 'other@example.com', password: 'password-123' } });
-    const sameEmail = await api.request('POST', '/api/v1/auth/register', { body: { username: 'linus2', email: 'Linus@Example.com', password: 'password-123' } });
+    await api.request('POST', '/api/v1/auth/register', {
+      body: { username: 'linus', email: 'linus@example.com', password: 'password-123' },
+    });
+    const sameName = await api.request('POST', '/api/v1/auth/register', {
+      body: { username: 'LINUS', email: 'other@example.com', password: 'password-123' },
+    });
+    const sameEmail = await api.request('POST', '/api/v1/auth/register', {
+      body: { username: 'linus2', email: 'Linus@Example.com', password: 'password-123' },
+    });
     expectProblem(sameName, 409);
     expectProblem(sameEmail, 409);
     expect(sameEmail.body.detail).toContain('email');
@@ -97,14 +105,19 @@ describe('auth (e2e)', () => {
   });
 
   it('stores nothing for a rejected registration', async () => {
-    await api.request('POST', '/api/v1/auth/register', { body: { username: 'ghost', email: 'ghost@example.com', password: 'password-123', role: 'ADMIN' } });
+    await api.request('POST', '/api/v1/auth/register', {
+      body: { username: 'ghost', email: 'ghost@example.com', password: 'password-123', role: 'ADMIN' },
+    });
     const login = await api.request('POST', '/api/v1/auth/login', { body: { username: 'ghost', password: 'password-123' } });
     expect(login.status).toBe(401);
   });
 
   describe('failures of authentication', () => {
     const jwtFor = (secret: string, expiresIn: number) =>
-      new JwtService({ secret }).sign({ sub: '2', username: 'consumer', role: 'USER' }, { expiresIn, issuer: 'cinemateca', audience: 'cinemateca-api' });
+      new JwtService({ secret }).sign(
+        { sub: '2', username: 'consumer', role: 'USER' },
+        { expiresIn, issuer: 'cinemateca', audience: 'cinemateca-api' },
+      );
 
     it.each([
       ['no token', undefined],

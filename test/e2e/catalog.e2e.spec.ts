@@ -97,14 +97,20 @@ describe('catalog (e2e)', () => {
       expect(beyond.body).toMatchObject({ items: [], totalItems: 5 });
     });
 
-    it.each(['?year=abc', '?year=1800', '?pageSize=101', '?page=0', '?title=', '?title=a%00b', '?unknown=1'])('answers 400 for %s', async (query) => {
-      expectProblem(await list(query), 400);
-    });
+    it.each(['?year=abc', '?year=1800', '?pageSize=101', '?page=0', '?title=', '?title=a%00b', '?unknown=1'])(
+      'answers 400 for %s',
+      async (query) => {
+        expectProblem(await list(query), 400);
+      },
+    );
 
     it('needs a token, as every catalog read does', async () => {
       expectProblem(await world.api.request('GET', '/api/v1/catalog/movies'), 401);
       expectProblem(await world.api.request('GET', '/api/v1/catalog/movies/1'), 401);
-      expectProblem(await world.api.request('GET', '/api/v1/catalog/movies/1/reviews', { headers: { authorization: 'Bearer forged-token' } }), 401);
+      expectProblem(
+        await world.api.request('GET', '/api/v1/catalog/movies/1/reviews', { headers: { authorization: 'Bearer forged-token' } }),
+        401,
+      );
       expectProblem(await world.api.request('PATCH', '/api/v1/catalog/movies/1', { body: { title: 'x' } }), 401);
       expectProblem(await world.api.request('DELETE', '/api/v1/catalog/movies/1'), 401);
     });
@@ -115,11 +121,21 @@ describe('catalog (e2e)', () => {
       const movie = await create({ title: 'Averaged', year: 2001, description: '' });
       const reviewers = [ADMIN_TOKEN, USER_TOKEN];
       for (const [index, token] of reviewers.entries()) {
-        await world.api.request('POST', '/api/v1/reviews', { token, body: { movieId: movie.body.id, rating: [4, 5][index], comment: 'x' } });
+        await world.api.request('POST', '/api/v1/reviews', {
+          token,
+          body: { movieId: movie.body.id, rating: [4, 5][index], comment: 'x' },
+        });
       }
-      const third = await world.api.request('POST', '/api/v1/auth/register', { body: { username: 'third', email: 'third@example.com', password: 'long-enough-password' } });
-      const login = await world.api.request('POST', '/api/v1/auth/login', { body: { username: 'third', password: 'long-enough-password' } });
-      await world.api.request('POST', '/api/v1/reviews', { token: login.body.accessToken, body: { movieId: movie.body.id, rating: 5, comment: 'y' } });
+      const third = await world.api.request('POST', '/api/v1/auth/register', {
+        body: { username: 'third', email: 'third@example.com', password: 'long-enough-password' },
+      });
+      const login = await world.api.request('POST', '/api/v1/auth/login', {
+        body: { username: 'third', password: 'long-enough-password' },
+      });
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: login.body.accessToken,
+        body: { movieId: movie.body.id, rating: 5, comment: 'y' },
+      });
 
       const response = await world.api.request('GET', `/api/v1/catalog/movies/${movie.body.id}`, { token: USER_TOKEN });
 
@@ -127,7 +143,9 @@ describe('catalog (e2e)', () => {
       expect(response.body).toMatchObject({ id: movie.body.id, reviewCount: 3, averageRating: 4.67 });
       const listed = await list('?title=Averaged');
       expect(listed.body.items[0]).toMatchObject({ reviewCount: 3, averageRating: 4.67 });
-      const reviews = await world.api.request('GET', `/api/v1/catalog/movies/${movie.body.id}/reviews?pageSize=2&page=2`, { token: USER_TOKEN });
+      const reviews = await world.api.request('GET', `/api/v1/catalog/movies/${movie.body.id}/reviews?pageSize=2&page=2`, {
+        token: USER_TOKEN,
+      });
       expect(reviews.body).toMatchObject({ page: 2, pageSize: 2, totalItems: 3, totalPages: 2 });
       expect(reviews.body.items.map((item: { author: string }) => item.author)).toEqual(['third']);
     });
@@ -173,7 +191,10 @@ describe('catalog (e2e)', () => {
     it('removes a movie without reviews, and refuses one with reviews (409) leaving both stores intact', async () => {
       const empty = await create({ title: 'Unreviewed', year: 1990, description: '' });
       const reviewed = await create({ title: 'Reviewed', year: 1990, description: '' });
-      await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: reviewed.body.id, rating: 3, comment: 'Keep me.' } });
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: USER_TOKEN,
+        body: { movieId: reviewed.body.id, rating: 3, comment: 'Keep me.' },
+      });
 
       const removed = await world.api.request('DELETE', `/api/v1/catalog/movies/${empty.body.id}`, { token: ADMIN_TOKEN });
       const refused = await world.api.request('DELETE', `/api/v1/catalog/movies/${reviewed.body.id}`, { token: ADMIN_TOKEN });
@@ -181,7 +202,9 @@ describe('catalog (e2e)', () => {
       expect(removed.status).toBe(204);
       expectProblem(refused, 409);
       expectProblem(await world.api.request('GET', `/api/v1/catalog/movies/${empty.body.id}`, { token: USER_TOKEN }), 404);
-      expect((await world.api.request('GET', `/api/v1/catalog/movies/${reviewed.body.id}`, { token: USER_TOKEN })).body.reviewCount).toBe(1);
+      expect((await world.api.request('GET', `/api/v1/catalog/movies/${reviewed.body.id}`, { token: USER_TOKEN })).body.reviewCount).toBe(
+        1,
+      );
       await expectStoresAgree(world);
     });
 

@@ -23,10 +23,9 @@ describe('favorites list timing (e2e)', () => {
       CACHE_STALE_TTL_SECONDS: '300',
     });
     const ids = tmdb.movieIds().slice(0, FAVORITES);
-    await api.app.get(DataSource).query(
-      `INSERT INTO favorites (user_id, tmdb_id, title) SELECT 2, id, 'Movie ' || id FROM unnest($1::int[]) AS ids (id)`,
-      [ids],
-    );
+    await api.app
+      .get(DataSource)
+      .query(`INSERT INTO favorites (user_id, tmdb_id, title) SELECT 2, id, 'Movie ' || id FROM unnest($1::int[]) AS ids (id)`, [ids]);
   });
   afterAll(async () => {
     await api?.close();

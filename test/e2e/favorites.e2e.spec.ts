@@ -40,7 +40,9 @@ describe('favorites (e2e)', () => {
 
   async function register(name: string): Promise<User> {
     const password = 'long enough password';
-    const registered = await api.request('POST', '/api/v1/auth/register', { body: { username: name, email: `${name}@example.com`, password } });
+    const registered = await api.request('POST', '/api/v1/auth/register', {
+      body: { username: name, email: `${name}@example.com`, password },
+    });
     const login = await api.request('POST', '/api/v1/auth/login', { body: { username: name, password } });
     return { id: registered.body.id, token: login.body.accessToken };
   }
@@ -60,7 +62,8 @@ describe('favorites (e2e)', () => {
 
   const add = (token: string, tmdbId: number | string) => api.request('PUT', `/api/v1/me/favorites/${tmdbId}`, { token });
   const remove = (token: string, tmdbId: number | string) => api.request('DELETE', `/api/v1/me/favorites/${tmdbId}`, { token });
-  const rate = (token: string, tmdbId: number, stars: number) => api.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token, body: { stars } });
+  const rate = (token: string, tmdbId: number, stars: number) =>
+    api.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token, body: { stars } });
   const list = (token: string, query = '') => api.request('GET', `/api/v1/me/favorites${query}`, { token });
   const ids = (response: { body: { items: Array<{ tmdbId: number }> } }) => response.body.items.map((item) => item.tmdbId);
 
@@ -98,7 +101,10 @@ describe('favorites (e2e)', () => {
   it(`refuses a new favorite past ${MAX_LIST_ENTRIES} (409 ListFull), and takes one again once there is room`, async () => {
     const { id, token } = await emptyUser();
     const dataSource = api.app.get(DataSource);
-    await dataSource.query(`INSERT INTO favorites (user_id, tmdb_id, title) SELECT $1, 800000 + n, 'm' || n FROM generate_series(1, $2) AS n`, [id, MAX_LIST_ENTRIES]);
+    await dataSource.query(
+      `INSERT INTO favorites (user_id, tmdb_id, title) SELECT $1, 800000 + n, 'm' || n FROM generate_series(1, $2) AS n`,
+      [id, MAX_LIST_ENTRIES],
+    );
     const full = await add(token, FIGHT_CLUB);
     expectProblem(full, 409);
     expect(full.body).toMatchObject({ type: expect.stringMatching(/list-full$/), limit: MAX_LIST_ENTRIES });
@@ -175,7 +181,8 @@ describe('favorites (e2e)', () => {
     // Fight Club and The Matrix both have 3 stars: the newer one first, the unknown date last.
     expect(ids(await list(token, '?sort=rating'))).toEqual([DUNE, FIGHT_CLUB, MATRIX, OPPENHEIMER]);
     expect(ids(await list(token, '?sort=rating&order=asc'))).toEqual([FIGHT_CLUB, MATRIX, DUNE, OPPENHEIMER]);
-    for (const query of ['?sort=title', '?order=up', '?sort=', '?page=0', '?pageSize=101', '?pageSize=abc']) expectProblem(await list(token, query), 400);
+    for (const query of ['?sort=title', '?order=up', '?sort=', '?page=0', '?pageSize=101', '?pageSize=abc'])
+      expectProblem(await list(token, query), 400);
   });
 
   it('paginates: exact pages, the last partial page, and past the end', async () => {
@@ -233,7 +240,9 @@ describe('favorites (e2e)', () => {
     const { id, token } = await emptyUser();
     await api.app.get(DataSource).query(`INSERT INTO favorites (user_id, tmdb_id, title) VALUES ($1, 999999998, 'Gone')`, [id]);
     const response = await list(token);
-    expect(response.body.items).toEqual([expect.objectContaining({ tmdbId: 999999998, title: 'Gone', releaseDate: null, posterUrl: null, detailsPartial: true })]);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({ tmdbId: 999999998, title: 'Gone', releaseDate: null, posterUrl: null, detailsPartial: true }),
+    ]);
   });
 
   describe('other users', () => {

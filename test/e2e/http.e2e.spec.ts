@@ -15,7 +15,10 @@ describe('HTTP conventions (e2e)', () => {
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
-    const response = await api.request('POST', '/api/v1/auth/login', { rawBody: '{"username": "a", ', headers: { 'content-type': 'application/json' } });
+    const response = await api.request('POST', '/api/v1/auth/login', {
+      rawBody: '{"username": "a", ',
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(response, 400);
   });
 
@@ -28,7 +31,10 @@ describe('HTTP conventions (e2e)', () => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const response = await api.request('POST', '/api/v1/auth/register', { rawBody: '<xml/>', headers: { 'content-type': 'application/xml' } });
+    const response = await api.request('POST', '/api/v1/auth/register', {
+      rawBody: '<xml/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expectProblem(response, 415);
   });
 
@@ -57,7 +63,11 @@ describe('HTTP conventions (e2e)', () => {
 
   it('answers a CORS preflight from an allowed origin and not from others', async () => {
     const allowed = await api.request('OPTIONS', '/api/v1/auth/me', {
-      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -84,7 +94,9 @@ describe('HTTP conventions (e2e)', () => {
     expect(ui.text).toContain('swagger-ui');
     const document = await api.request('GET', '/docs-json');
     expect(document.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/me', '/health/ready', '/metrics']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/me', '/health/ready', '/metrics']),
+    );
   });
 
   it('reports liveness and readiness with the database and the cache', async () => {
@@ -145,7 +157,9 @@ describe('hostile input at the door (e2e)', () => {
   it('refuses NUL characters in the query and the body with a 400 problem', async () => {
     const inQuery = await api.request('GET', '/api/v1/auth/me?x=%00', { token: USER_TOKEN });
     expectProblem(inQuery, 400);
-    const inBody = await api.request('POST', '/api/v1/auth/register', { body: { username: 'nul', email: 'nul@example.com', password: 'pass\u0000word' } });
+    const inBody = await api.request('POST', '/api/v1/auth/register', {
+      body: { username: 'nul', email: 'nul@example.com', password: 'pass\u0000word' },
+    });
     expectProblem(inBody, 400);
     expect(inBody.body.errors).toEqual([{ field: 'body', message: 'must not contain U+0000' }]);
   });

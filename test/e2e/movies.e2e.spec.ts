@@ -137,7 +137,11 @@ describe('movies (e2e)', () => {
       averageRating: null,
       reviewCount: 0,
     });
-    expect(response.body.videos.some((video: { type: string; url: string }) => video.type === 'Trailer' && video.url.startsWith('https://www.youtube.com/'))).toBe(true);
+    expect(
+      response.body.videos.some(
+        (video: { type: string; url: string }) => video.type === 'Trailer' && video.url.startsWith('https://www.youtube.com/'),
+      ),
+    ).toBe(true);
     expect(response.body.credits.cast[0]).toMatchObject({ name: expect.any(String), character: expect.any(String), order: 0 });
     expect(response.body.credits.cast.length).toBeLessThanOrEqual(20);
     expect(response.body.credits.crew.some((member: { job: string }) => member.job === 'Director')).toBe(true);
@@ -151,11 +155,14 @@ describe('movies (e2e)', () => {
     expect(response.body.type).toMatch(/movie-not-found$/);
   });
 
-  it.each(['0', '-5', 'abc', String(2 ** 53), '1.5', '1e3', '0x10', '+7', '007', '2147483648'])('refuses the movie id %s with a 400 problem', async (id) => {
-    const response = await get(`/movies/${id}`);
-    expectProblem(response, 400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'tmdbId' })]);
-  });
+  it.each(['0', '-5', 'abc', String(2 ** 53), '1.5', '1e3', '0x10', '+7', '007', '2147483648'])(
+    'refuses the movie id %s with a 400 problem',
+    async (id) => {
+      const response = await get(`/movies/${id}`);
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'tmdbId' })]);
+    },
+  );
 
   it('needs a token', async () => {
     const response = await api.request('GET', '/api/v1/movies/popular');

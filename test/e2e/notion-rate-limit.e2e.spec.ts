@@ -6,7 +6,9 @@ import { addMovie, expectStoresAgree, pendingSyncs, ReviewsWorld, startReviewsWo
 
 async function notionOutcomes(world: ReviewsWorld): Promise<Record<string, number>> {
   const { values } = await world.api.app.get(Metrics).upstreamRequests.get();
-  return Object.fromEntries(values.filter((value) => value.labels.upstream === 'notion').map((value) => [String(value.labels.outcome), value.value]));
+  return Object.fromEntries(
+    values.filter((value) => value.labels.upstream === 'notion').map((value) => [String(value.labels.outcome), value.value]),
+  );
 }
 
 async function burstOfReviews(world: ReviewsWorld, count: number): Promise<number[]> {
@@ -15,7 +17,9 @@ async function burstOfReviews(world: ReviewsWorld, count: number): Promise<numbe
   const movieIds: number[] = [];
   for (let index = 0; index < count; index += 1) movieIds.push(await addMovie(world));
   const responses = await Promise.all(
-    movieIds.map((movieId) => world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 4, comment: 'Burst.' } })),
+    movieIds.map((movieId) =>
+      world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 4, comment: 'Burst.' } }),
+    ),
   );
   return responses.map((response) => response.status);
 }
@@ -42,7 +46,11 @@ describe('Notion rate limit (e2e)', () => {
   });
 
   it('survives 429s by waiting Retry-After when Notion allows less than we send (another replica spends it too)', async () => {
-    const world = await startReviewsWorld({ realPace: true, simulator: { requestsPerSecond: 1, burst: 1 }, env: { UPSTREAM_RETRIES: '6' } });
+    const world = await startReviewsWorld({
+      realPace: true,
+      simulator: { requestsPerSecond: 1, burst: 1 },
+      env: { UPSTREAM_RETRIES: '6' },
+    });
     try {
       const statuses = await burstOfReviews(world, 4);
 

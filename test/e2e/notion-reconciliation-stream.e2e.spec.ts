@@ -36,10 +36,10 @@ describe('Notion reconciliation over many pages (e2e)', () => {
       });
       return page.id;
     });
-    await world.db.query(`UPDATE reviews r SET notion_page_id = p.page_id FROM unnest($1::int[], $2::uuid[]) AS p(id, page_id) WHERE r.id = p.id`, [
-      rows.map((row) => row.id),
-      pageIds,
-    ]);
+    await world.db.query(
+      `UPDATE reviews r SET notion_page_id = p.page_id FROM unnest($1::int[], $2::uuid[]) AS p(id, page_id) WHERE r.id = p.id`,
+      [rows.map((row) => row.id), pageIds],
+    );
   }, 120_000);
   afterAll(() => world.close());
 

@@ -57,7 +57,11 @@ describe('Notion reconciliation (e2e)', () => {
     const report = await reconcile();
 
     expect(report.body).toEqual({ checked: (await storedReviews(world)).length, recreated: 2, updated: 2, archived: 3, pending: 0 });
-    expect(world.notion.plainProperties(pageOf(edited.notionPageId)!)).toMatchObject({ rating: 4, review: 'Edited in Notion.', author: 'consumer' });
+    expect(world.notion.plainProperties(pageOf(edited.notionPageId)!)).toMatchObject({
+      rating: 4,
+      review: 'Edited in Notion.',
+      author: 'consumer',
+    });
     expect(pageOf(trashed.notionPageId)?.inTrash).toBe(false);
     expect(pageOf(duplicate.id)?.inTrash).toBe(true);
     expect([pageOf(orphan.id)?.inTrash, pageOf(unnumbered.id)?.inTrash]).toEqual([true, true]);
@@ -93,13 +97,21 @@ describe('Notion reconciliation (e2e)', () => {
 
   it('brings a renamed movie to its pages right after the rename, and the reconciliation finds nothing left', async () => {
     const first = await review('Title follows.');
-    await world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { movieId: first.movieId, rating: 5, comment: 'Me too.' } });
+    await world.api.request('POST', '/api/v1/reviews', {
+      token: ADMIN_TOKEN,
+      body: { movieId: first.movieId, rating: 5, comment: 'Me too.' },
+    });
 
-    const renamed = await world.api.request('PATCH', `/api/v1/catalog/movies/${first.movieId}`, { token: ADMIN_TOKEN, body: { title: 'New Title' } });
+    const renamed = await world.api.request('PATCH', `/api/v1/catalog/movies/${first.movieId}`, {
+      token: ADMIN_TOKEN,
+      body: { title: 'New Title' },
+    });
     await world.api.app.get(MovieTitleSync).idle();
 
     expect(renamed.status).toBe(200);
-    const titles = world.notion.livePages().filter((page) => ['Title follows.', 'Me too.'].includes(world.notion.plainProperties(page).review));
+    const titles = world.notion
+      .livePages()
+      .filter((page) => ['Title follows.', 'Me too.'].includes(world.notion.plainProperties(page).review));
     expect(titles.map((page) => world.notion.plainProperties(page).movie)).toEqual(['New Title', 'New Title']);
     expect((await reconcile()).body).toMatchObject({ recreated: 0, updated: 0, archived: 0 });
   });
@@ -108,7 +120,10 @@ describe('Notion reconciliation (e2e)', () => {
     const movieId = await addMovie(world);
     // The page is made at once but Notion's answer is held, so the review's transaction is still open.
     world.notion.faults({ hangAfterApplyNext: 1, hangMs: 1500, match: /^POST \/v1\/pages$/ });
-    const creating = world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 4, comment: 'In flight.' } });
+    const creating = world.api.request('POST', '/api/v1/reviews', {
+      token: USER_TOKEN,
+      body: { movieId, rating: 4, comment: 'In flight.' },
+    });
     while (!world.notion.livePages().some((page) => world.notion.plainProperties(page).review === 'In flight.')) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

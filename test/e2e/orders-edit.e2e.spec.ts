@@ -19,7 +19,8 @@ describe('editing orders (e2e)', () => {
     await sim?.close();
   });
 
-  const patch = (recordId: string, body: unknown, token = ADMIN_TOKEN) => api.request('PATCH', `/api/v1/orders/${recordId}`, { token, body });
+  const patch = (recordId: string, body: unknown, token = ADMIN_TOKEN) =>
+    api.request('PATCH', `/api/v1/orders/${recordId}`, { token, body });
   const airtableRecord = (id: string) => sim.records().find((record) => record.id === id)!;
   const pick = (status: string) => sim.records().find((record) => record.fields.Status !== status && record.fields.Customer)!;
 
@@ -27,14 +28,24 @@ describe('editing orders (e2e)', () => {
     const record = pick('Sent');
     const summaryBefore = await api.request('GET', '/api/v1/orders/summary', { token: ADMIN_TOKEN });
     const customer = record.fields.Customer!.split(' ')[0];
-    const searchBefore = await api.request('GET', `/api/v1/orders/summary?customer=${encodeURIComponent(customer)}`, { token: ADMIN_TOKEN });
+    const searchBefore = await api.request('GET', `/api/v1/orders/summary?customer=${encodeURIComponent(customer)}`, {
+      token: ADMIN_TOKEN,
+    });
 
     const response = await patch(record.id, { status: 'Sent', priority: 'High' });
     expect(response.status).toBe(200);
     const inAirtable = airtableRecord(record.id);
     expect(inAirtable.fields).toMatchObject({ Status: 'Sent', Priority: 'High' });
-    expect(response.body).toMatchObject({ recordId: record.id, status: 'Sent', priority: 'High', airtableModifiedAt: inAirtable.fields['Last Modified'] });
-    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN })).body).toMatchObject({ status: 'Sent', priority: 'High' });
+    expect(response.body).toMatchObject({
+      recordId: record.id,
+      status: 'Sent',
+      priority: 'High',
+      airtableModifiedAt: inAirtable.fields['Last Modified'],
+    });
+    expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN })).body).toMatchObject({
+      status: 'Sent',
+      priority: 'High',
+    });
 
     const countOf = (summary: any, status: string) => summary.byStatus.find((bucket: { status: string }) => bucket.status === status).count;
     const summaryAfter = await api.request('GET', '/api/v1/orders/summary', { token: ADMIN_TOKEN });
@@ -47,7 +58,11 @@ describe('editing orders (e2e)', () => {
     expect(await storedOrders(api)).toEqual(expectedTable(sim));
 
     // An import that read the record before the edit and writes after it cannot undo it.
-    const stale = { ...(await api.app.get(OrdersRepository).findByRecordId(record.id))!, status: record.fields.Status as 'Pending', airtableModifiedAt: new Date(record.fields['Last Modified']!) };
+    const stale = {
+      ...(await api.app.get(OrdersRepository).findByRecordId(record.id))!,
+      status: record.fields.Status as 'Pending',
+      airtableModifiedAt: new Date(record.fields['Last Modified']!),
+    };
     expect(await api.app.get(OrdersRepository).upsert([stale])).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect((await api.request('GET', `/api/v1/orders/${record.id}`, { token: ADMIN_TOKEN })).body.status).toBe('Sent');
   });
@@ -81,7 +96,11 @@ describe('editing orders (e2e)', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await api.request('PATCH', `/api/v1/orders/${sim.records()[0].id}`, { token: ADMIN_TOKEN, rawBody: 'status=Sent', headers: { 'content-type': 'application/json' } });
+    const response = await api.request('PATCH', `/api/v1/orders/${sim.records()[0].id}`, {
+      token: ADMIN_TOKEN,
+      rawBody: 'status=Sent',
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(response, 400);
   });
 

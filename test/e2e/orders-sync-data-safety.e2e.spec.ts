@@ -31,7 +31,14 @@ describe('orders sync data safety (e2e)', () => {
     const [first, second] = sim.records();
     sim.updateRecord(first.id, { Customer: 'Null\u0000 Byte Ltd' });
     sim.updateRecord(second.id, { 'Order ID': 'ORD-\u0000-7' });
-    const added = sim.insertRecord({ 'Order ID': 'ORD-NUL-NEW', Customer: 'Fresh\u0000 Customer', Status: 'Pending', Priority: 'Low', Total: 5, 'Order Date': '2025-01-02' });
+    const added = sim.insertRecord({
+      'Order ID': 'ORD-NUL-NEW',
+      Customer: 'Fresh\u0000 Customer',
+      Status: 'Pending',
+      Priority: 'Low',
+      Total: 5,
+      'Order Date': '2025-01-02',
+    });
 
     const run = await syncNow(api);
 
@@ -51,16 +58,30 @@ describe('orders sync data safety (e2e)', () => {
 
     const braked = await syncNow(api, 'full=true');
 
-    expect(braked.body).toMatchObject({ status: 'succeeded', fullPass: true, massDeleteAllowed: false, deleted: 0, withheldDeletions: gone.length });
+    expect(braked.body).toMatchObject({
+      status: 'succeeded',
+      fullPass: true,
+      massDeleteAllowed: false,
+      deleted: 0,
+      withheldDeletions: gone.length,
+    });
     expect((await storedOrders(api)).size).toBe(local);
-    const [recorded] = await api.app.get(DataSource).query(`SELECT withheld_deletions, mass_delete_allowed FROM order_sync_runs WHERE id = $1`, [braked.body.id]);
+    const [recorded] = await api.app
+      .get(DataSource)
+      .query(`SELECT withheld_deletions, mass_delete_allowed FROM order_sync_runs WHERE id = $1`, [braked.body.id]);
     expect(recorded).toEqual({ withheld_deletions: gone.length, mass_delete_allowed: false });
     const listed = await api.request('GET', '/api/v1/orders/sync/runs?pageSize=1', { token: ADMIN_TOKEN });
     expect(listed.body.items[0]).toMatchObject({ id: braked.body.id, withheldDeletions: gone.length });
 
     const allowed = await syncNow(api, 'full=true&allowMassDelete=true');
 
-    expect(allowed.body).toMatchObject({ status: 'succeeded', fullPass: true, massDeleteAllowed: true, deleted: gone.length, withheldDeletions: 0 });
+    expect(allowed.body).toMatchObject({
+      status: 'succeeded',
+      fullPass: true,
+      massDeleteAllowed: true,
+      deleted: gone.length,
+      withheldDeletions: 0,
+    });
     expect(await storedOrders(api)).toEqual(expectedWithoutNul());
   });
 

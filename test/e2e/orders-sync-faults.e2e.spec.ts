@@ -15,8 +15,14 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, wh
   throw new Error(`gave up waiting for ${what}`);
 }
 
-const getRun = async (api: TestApp, id: number) => (await api.request('GET', `/api/v1/orders/sync/runs/${id}`, { token: ADMIN_TOKEN })).body;
-const finishedRun = (api: TestApp, id: number) => until(() => getRun(api, id), (run) => run.status !== 'running', `run ${id}`);
+const getRun = async (api: TestApp, id: number) =>
+  (await api.request('GET', `/api/v1/orders/sync/runs/${id}`, { token: ADMIN_TOKEN })).body;
+const finishedRun = (api: TestApp, id: number) =>
+  until(
+    () => getRun(api, id),
+    (run) => run.status !== 'running',
+    `run ${id}`,
+  );
 
 /** Consistency that must hold whatever happened: one row per record id, stats equal to the rows. */
 async function expectConsistent(api: TestApp): Promise<void> {
@@ -69,7 +75,11 @@ describe('orders sync interrupted by failures (e2e)', () => {
     for (const record of records.slice(0, 600)) sim.updateRecord(record.id, { Total: 1 + (record.fields.Total ?? 0) });
     sim.faults({ latencyMs: 15 });
     const started = await syncNow(api, 'wait=0');
-    const progressed = await until(() => getRun(api, started.body.id), (run) => run.fetched >= 200, 'progress');
+    const progressed = await until(
+      () => getRun(api, started.body.id),
+      (run) => run.fetched >= 200,
+      'progress',
+    );
     expect(progressed.fullPass).toBe(false);
     sim.faults({ failNext: 100, status: 503 });
     const failed = await finishedRun(api, started.body.id);
@@ -80,7 +90,12 @@ describe('orders sync interrupted by failures (e2e)', () => {
 
     sim.updateRecord(records[1999].id, { Status: 'Cancelled' });
     const next = await syncNow(api);
-    expect(next.body).toMatchObject({ status: 'succeeded', fullPass: false, modifiedSince: failed.modifiedSince, updated: 601 - failed.updated });
+    expect(next.body).toMatchObject({
+      status: 'succeeded',
+      fullPass: false,
+      modifiedSince: failed.modifiedSince,
+      updated: 601 - failed.updated,
+    });
     expect(await storedOrders(api)).toEqual(expectedTable(sim));
     await expectConsistent(api);
   });
@@ -96,7 +111,11 @@ describe('orders sync interrupted by failures (e2e)', () => {
   it('restarts the listing when Airtable expires its offset, and gives up when it keeps expiring', async () => {
     sim.faults({ latencyMs: 15 });
     const started = await syncNow(api, 'wait=0&full=true');
-    await until(() => getRun(api, started.body.id), (run) => run.fetched >= 300, 'progress');
+    await until(
+      () => getRun(api, started.body.id),
+      (run) => run.fetched >= 300,
+      'progress',
+    );
     sim.expireOffsets();
     const finished = await finishedRun(api, started.body.id);
     expect(finished).toMatchObject({ status: 'succeeded', created: 0, updated: 0, deleted: 0 });
@@ -105,7 +124,11 @@ describe('orders sync interrupted by failures (e2e)', () => {
 
     api.app.get(OrderSyncOptions).maxListingRestarts = 0;
     const again = await syncNow(api, 'wait=0&full=true');
-    await until(() => getRun(api, again.body.id), (run) => run.fetched >= 300, 'progress');
+    await until(
+      () => getRun(api, again.body.id),
+      (run) => run.fetched >= 300,
+      'progress',
+    );
     sim.expireOffsets();
     const gaveUp = await finishedRun(api, again.body.id);
     sim.clearFaults();

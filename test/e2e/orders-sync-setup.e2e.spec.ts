@@ -16,7 +16,13 @@ describe('orders sync with malformed records (e2e)', () => {
       const stored = await storedOrders(api);
       const broken = sim.records().filter((record) => {
         const f = record.fields;
-        return f.Status === OFF_CONTRACT_STATUS || f['Order Date'] === '31/12/2023' || f.Customer === undefined || f.Total === undefined || (f.Total ?? 0) < 0;
+        return (
+          f.Status === OFF_CONTRACT_STATUS ||
+          f['Order Date'] === '31/12/2023' ||
+          f.Customer === undefined ||
+          f.Total === undefined ||
+          (f.Total ?? 0) < 0
+        );
       });
       expect(broken).toHaveLength(5);
       for (const record of broken) {
@@ -27,7 +33,10 @@ describe('orders sync with malformed records (e2e)', () => {
           customer: record.fields.Customer ?? null,
           total: record.fields.Total === undefined || record.fields.Total < 0 ? null : record.fields.Total.toFixed(2),
         };
-        expect({ id: record.id, status: order.status, orderDate: order.orderDate, customer: order.customer, total: order.total }).toEqual({ id: record.id, ...expected });
+        expect({ id: record.id, status: order.status, orderDate: order.orderDate, customer: order.customer, total: order.total }).toEqual({
+          id: record.id,
+          ...expected,
+        });
       }
       const good = new Map([...expectedTable(sim)].filter(([id]) => !broken.some((record) => record.id === id)));
       for (const [id, order] of good) expect(stored.get(id)).toEqual(order);

@@ -74,7 +74,14 @@ describe('orders sync (e2e)', () => {
     sim.updateRecord(changed[0], { Status: 'Cancelled' });
     sim.updateRecord(changed[1], { Priority: 'High', Total: 12.5 });
     sim.updateRecord(changed[2], { Customer: 'Renamed Customer', 'Order Date': '2024-02-29' });
-    const added = sim.insertRecord({ 'Order ID': 'ORD-NEW-1', Customer: 'New Customer', Status: 'Pending', Priority: 'Low', Total: 99.99, 'Order Date': '2025-01-02' });
+    const added = sim.insertRecord({
+      'Order ID': 'ORD-NEW-1',
+      Customer: 'New Customer',
+      Status: 'Pending',
+      Priority: 'Low',
+      Total: 99.99,
+      'Order Date': '2025-01-02',
+    });
 
     const response = await syncNow(api);
     expect(response.body).toMatchObject({ status: 'succeeded', fullPass: false, created: 1, updated: 3, deleted: 0 });
@@ -86,7 +93,10 @@ describe('orders sync (e2e)', () => {
   });
 
   it('detects deletions only in a full pass, on demand (?full=true) or on its cadence', async () => {
-    const victims = sim.records().slice(100, 103).map((record) => record.id);
+    const victims = sim
+      .records()
+      .slice(100, 103)
+      .map((record) => record.id);
     for (const id of victims) sim.deleteRecord(id);
 
     const incremental = await syncNow(api);
@@ -94,7 +104,15 @@ describe('orders sync (e2e)', () => {
     expect((await storedOrders(api)).size).toBe(sim.records().length + 3);
 
     const full = await syncNow(api, 'full=true');
-    expect(full.body).toMatchObject({ status: 'succeeded', fullPass: true, modifiedSince: null, fetched: sim.records().length, created: 0, updated: 0, deleted: 3 });
+    expect(full.body).toMatchObject({
+      status: 'succeeded',
+      fullPass: true,
+      modifiedSince: null,
+      fetched: sim.records().length,
+      created: 0,
+      updated: 0,
+      deleted: 3,
+    });
     expect(full.body.unchanged).toBe(sim.records().length);
     expect(await storedOrders(api)).toEqual(expectedTable(sim));
 
@@ -161,9 +179,9 @@ describe('orders sync (e2e)', () => {
   });
 
   it('closes a run left marked running by a dead process as failed', async () => {
-    const [orphan] = await api.app.get(DataSource).query(
-      `INSERT INTO order_sync_runs (trigger, full_pass, status) VALUES ('schedule', false, 'running') RETURNING id`,
-    );
+    const [orphan] = await api.app
+      .get(DataSource)
+      .query(`INSERT INTO order_sync_runs (trigger, full_pass, status) VALUES ('schedule', false, 'running') RETURNING id`);
     expect((await syncNow(api)).body.status).toBe('succeeded');
     const closed = await api.request('GET', `/api/v1/orders/sync/runs/${orphan.id}`, { token: ADMIN_TOKEN });
     expect(closed.body).toMatchObject({ status: 'failed', error: expect.stringContaining('Interrupted'), finishedAt: expect.any(String) });
@@ -172,7 +190,12 @@ describe('orders sync (e2e)', () => {
   it('lists runs newest first, paginated, and shows one run', async () => {
     const page1 = await api.request('GET', '/api/v1/orders/sync/runs?page=1&pageSize=2', { token: ADMIN_TOKEN });
     expect(page1.status).toBe(200);
-    expect(page1.body).toMatchObject({ page: 1, pageSize: 2, totalItems: expect.any(Number), totalPages: Math.ceil(page1.body.totalItems / 2) });
+    expect(page1.body).toMatchObject({
+      page: 1,
+      pageSize: 2,
+      totalItems: expect.any(Number),
+      totalPages: Math.ceil(page1.body.totalItems / 2),
+    });
     expect(page1.body.totalItems).toBeGreaterThan(10);
     const page2 = await api.request('GET', '/api/v1/orders/sync/runs?page=2&pageSize=2', { token: ADMIN_TOKEN });
     const ids = [...page1.body.items, ...page2.body.items].map((run: { id: number }) => run.id);

@@ -1,5 +1,10 @@
 import { ORDER_PRIORITIES, ORDER_SORTS, ORDER_STATUSES } from '../../src/orders/order.types';
-import { AirtableOrderFields, AirtableSimulator, SimulatedRecord, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
+import {
+  AirtableOrderFields,
+  AirtableSimulator,
+  SimulatedRecord,
+  startAirtableSimulator,
+} from '../../simulators/airtable/airtable-simulator';
 import { ADMIN_TOKEN, expectProblem, TestApp, USER_TOKEN } from '../support/test-app';
 import { startOrdersApp, syncNow } from './orders.fixtures';
 
@@ -130,7 +135,11 @@ describe('orders listing and summary (e2e)', () => {
     const response = await list({});
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ page: 1, pageSize: 20, totalItems: 300, totalPages: 15 });
-    expect(response.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(sorted(rows, '-orderDate').slice(0, 20).map((row) => row.recordId));
+    expect(response.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(
+      sorted(rows, '-orderDate')
+        .slice(0, 20)
+        .map((row) => row.recordId),
+    );
     const record = sim.records().find((candidate) => candidate.id === response.body.items[0].recordId)!;
     expect(response.body.items[0]).toEqual({
       recordId: record.id,
@@ -181,7 +190,9 @@ describe('orders listing and summary (e2e)', () => {
     expect(response.status).toBe(200);
     expect(response.body.totalItems).toBe(expected.length);
     expect(response.body.totalPages).toBe(Math.ceil(expected.length / 100));
-    expect(response.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(expected.slice(0, 100).map((row) => row.recordId));
+    expect(response.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(
+      expected.slice(0, 100).map((row) => row.recordId),
+    );
 
     const summary = await api.request('GET', `/api/v1/orders/summary?${query({ ...filters })}`, { token: ADMIN_TOKEN });
     expect(summary.status).toBe(200);
@@ -193,7 +204,9 @@ describe('orders listing and summary (e2e)', () => {
     const expected = expectedSummary(rows);
     expect(summary.body).toEqual(expected);
     expect(summary.body.byStatus.some((bucket: { status: string | null }) => bucket.status === null)).toBe(true);
-    expect(summary.body.byDay.reduce((sum: number, day: { count: number }) => sum + day.count, 0)).toBe(rows.filter((row) => row.orderDate).length);
+    expect(summary.body.byDay.reduce((sum: number, day: { count: number }) => sum + day.count, 0)).toBe(
+      rows.filter((row) => row.orderDate).length,
+    );
   });
 
   it('answers a page past the end with no items and the right totals', async () => {

@@ -17,7 +17,11 @@ describe('rate limits shared by replicas (e2e)', () => {
   beforeAll(async () => {
     if (!redisUrl) throw new Error('this test needs REDIS_URL: it is about replicas sharing Redis');
     const first = await startTestApp({ RATE_LIMIT_PER_MINUTE: String(LIMIT), REDIS_KEY_PREFIX: prefix });
-    const second = await startTestApp({ RATE_LIMIT_PER_MINUTE: String(LIMIT), REDIS_KEY_PREFIX: prefix, DATABASE_URL: first.database?.url });
+    const second = await startTestApp({
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      REDIS_KEY_PREFIX: prefix,
+      DATABASE_URL: first.database?.url,
+    });
     replicas = [first, second];
     // One pinned instant for both: the whole test happens inside one window.
     const instant = Date.now();
@@ -33,7 +37,9 @@ describe('rate limits shared by replicas (e2e)', () => {
     const statuses: number[] = [];
     for (let batch = 0; batch < 30; batch++) {
       const sent = Array.from({ length: 10 }, () => (random() < 0.5 ? 0 : 1));
-      const responses = await Promise.all(sent.map((replica) => replicas[replica].request('GET', '/api/v1/auth/me', { token: USER_TOKEN })));
+      const responses = await Promise.all(
+        sent.map((replica) => replicas[replica].request('GET', '/api/v1/auth/me', { token: USER_TOKEN })),
+      );
       responses.forEach((response, i) => {
         statuses.push(response.status);
         if (response.status === 200) served[sent[i]] += 1;
@@ -53,7 +59,8 @@ describe('rate limits shared by replicas (e2e)', () => {
     const redis = createClient({ url: redisUrl });
     await redis.connect();
     try {
-      for (let i = 0; i < 3; i++) expect((await replicas[0].request('GET', '/api/v1/auth/me', { token: 'abcdef1234567890' })).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await replicas[0].request('GET', '/api/v1/auth/me', { token: 'abcdef1234567890' })).status).toBe(200);
       const keys = await redis.keys(`${prefix}ratelimit:*`);
       const counts = await Promise.all(keys.map((key) => redis.get(key)));
       // The admin's key on /auth/me holds one lease of 2 % of the limit, though three requests were admitted.

@@ -62,7 +62,9 @@ describe('ratings (e2e)', () => {
     await rate(13, { stars: 3 });
     const response = await rate(13, body);
     expectProblem(response, 400);
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.any(String), message: expect.any(String) })]));
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: expect.any(String), message: expect.any(String) })]),
+    );
     const stored = (await list('?pageSize=100')).body.items.find((item: { tmdbId: number }) => item.tmdbId === 13);
     expect(stored.stars).toBe(3);
   });
@@ -97,7 +99,7 @@ describe('ratings (e2e)', () => {
     expectProblem(await rate(tmdb.movieIds()[400], { stars: 1 }), 502);
   });
 
-  it('lists the caller\'s ratings, most recently changed first, paginated, and only the caller\'s', async () => {
+  it("lists the caller's ratings, most recently changed first, paginated, and only the caller's", async () => {
     const ids = tmdb.movieIds().slice(100, 105);
     for (const [index, id] of ids.entries()) await rate(id, { stars: index }, ADMIN_TOKEN);
     await rate(ids[0], { stars: 5 }, ADMIN_TOKEN);

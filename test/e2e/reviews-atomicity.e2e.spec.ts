@@ -40,7 +40,8 @@ describe('reviews: both stores or neither (e2e)', () => {
   /** Every test reviews a movie of its own, as the one user: a review per user and movie. */
   const failCommitsOn = (movieId: number) => world.db.query(`INSERT INTO test_commit_failures VALUES ($1)`, [movieId]);
   const post = (body: Record<string, unknown>) => world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body });
-  const patch = (id: number, body: Record<string, unknown>) => world.api.request('PATCH', `/api/v1/reviews/${id}`, { token: USER_TOKEN, body });
+  const patch = (id: number, body: Record<string, unknown>) =>
+    world.api.request('PATCH', `/api/v1/reviews/${id}`, { token: USER_TOKEN, body });
   const remove = (id: number) => world.api.request('DELETE', `/api/v1/reviews/${id}`, { token: USER_TOKEN });
   const read = async (id: number) => (await world.api.request('GET', `/api/v1/reviews/${id}`, { token: USER_TOKEN })).body;
   const reconcile = () => world.api.request('POST', '/api/v1/reviews/reconcile', { token: 'abcdef1234567890' });
@@ -240,7 +241,8 @@ describe('reviews: both stores or neither (e2e)', () => {
       // Once the create has landed and hangs, Notion goes down for everything else, the compensation included
       // (waiting for the page itself, not a fixed delay: on a loaded machine the create may take longer to land).
       const landed = () => world.notion.livePages().some((page) => world.notion.plainProperties(page).review === 'Landed late.');
-      for (const deadline = Date.now() + 10_000; !landed() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (const deadline = Date.now() + 10_000; !landed() && Date.now() < deadline;)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       world.notion.faults({ failNext: 100, status: 503 });
 
       // The last attempt (the look-up before a retry) met the outage, so that is the answer.

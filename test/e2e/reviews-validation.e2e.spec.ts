@@ -11,7 +11,8 @@ describe('reviews: validation and authorization (e2e)', () => {
   beforeAll(async () => {
     world = await startReviewsWorld();
     movieId = await addMovie(world, 'Validated', 2010);
-    review = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 3, comment: 'Mine.' } })).body;
+    review = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 3, comment: 'Mine.' } }))
+      .body;
     notionWrites = () => world.notion.countMatching(/^(POST \/v1\/pages|PATCH )/);
   });
   afterAll(() => world.close());
@@ -43,13 +44,19 @@ describe('reviews: validation and authorization (e2e)', () => {
     });
 
     it('answers 404 for an unknown catalog movie and 401 without a token', async () => {
-      expectProblem(await world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { movieId: 999_999, rating: 3, comment: 'x' } }), 404);
+      expectProblem(
+        await world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { movieId: 999_999, rating: 3, comment: 'x' } }),
+        404,
+      );
       expectProblem(await world.api.request('POST', '/api/v1/reviews', { body: { movieId, rating: 3, comment: 'x' } }), 401);
     });
 
     it('accepts a comment of exactly 5000 characters', async () => {
       const other = await addMovie(world);
-      const response = await world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { movieId: other, rating: 1, comment: 'y'.repeat(5000) } });
+      const response = await world.api.request('POST', '/api/v1/reviews', {
+        token: ADMIN_TOKEN,
+        body: { movieId: other, rating: 1, comment: 'y'.repeat(5000) },
+      });
       expect(response.status).toBe(201);
     });
   });
@@ -91,7 +98,10 @@ describe('reviews: validation and authorization (e2e)', () => {
     });
 
     it('lets the author and an admin edit', async () => {
-      expect((await world.api.request('PATCH', `/api/v1/reviews/${review.id}`, { token: USER_TOKEN, body: { comment: 'Edited by me.' } })).status).toBe(200);
+      expect(
+        (await world.api.request('PATCH', `/api/v1/reviews/${review.id}`, { token: USER_TOKEN, body: { comment: 'Edited by me.' } }))
+          .status,
+      ).toBe(200);
       const byAdmin = await world.api.request('PATCH', `/api/v1/reviews/${review.id}`, { token: ADMIN_TOKEN, body: { rating: 2 } });
       expect(byAdmin.body).toMatchObject({ rating: 2, comment: 'Edited by me.', author: 'consumer' });
       await expectStoresAgree(world);
@@ -106,7 +116,9 @@ describe('reviews: validation and authorization (e2e)', () => {
   describe('DELETE /reviews/{id}', () => {
     it("refuses another USER's delete (403), answers 404 for an unknown review, lets the author delete", async () => {
       const intruder = await addUser(world);
-      const own = (await world.api.request('POST', '/api/v1/reviews', { token: intruder.token, body: { movieId, rating: 4, comment: 'Theirs.' } })).body;
+      const own = (
+        await world.api.request('POST', '/api/v1/reviews', { token: intruder.token, body: { movieId, rating: 4, comment: 'Theirs.' } })
+      ).body;
 
       expectProblem(await world.api.request('DELETE', `/api/v1/reviews/${review.id}`, { token: intruder.token }), 403);
       expectProblem(await world.api.request('DELETE', '/api/v1/reviews/999999', { token: ADMIN_TOKEN }), 404);
@@ -129,13 +141,16 @@ describe('reviews without Notion configured (e2e)', () => {
 
   beforeAll(async () => {
     api = await startTestApp({ NOTION_RECONCILE_MINUTES: '5' });
-    movieId = (await api.request('POST', '/api/v1/catalog/movies', { token: ADMIN_TOKEN, body: { title: 'Offline', year: 2000, description: '' } })).body.id;
+    movieId = (
+      await api.request('POST', '/api/v1/catalog/movies', { token: ADMIN_TOKEN, body: { title: 'Offline', year: 2000, description: '' } })
+    ).body.id;
     const { DataSource } = await import('typeorm');
     const [row] = (await api.app
       .get(DataSource)
-      .query(`INSERT INTO reviews (movie_id, user_id, rating, comment, notion_page_id) VALUES ($1, 2, 4, 'Written earlier.', gen_random_uuid()) RETURNING id`, [
-        movieId,
-      ])) as { id: number }[];
+      .query(
+        `INSERT INTO reviews (movie_id, user_id, rating, comment, notion_page_id) VALUES ($1, 2, 4, 'Written earlier.', gen_random_uuid()) RETURNING id`,
+        [movieId],
+      )) as { id: number }[];
     reviewId = row.id;
   });
   afterAll(() => api.close());

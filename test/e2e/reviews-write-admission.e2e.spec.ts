@@ -26,12 +26,16 @@ describe('review write admission (e2e)', () => {
   });
 
   async function review(token: string, comment: string): Promise<{ id: number; notionPageId: string }> {
-    const created = await world.api.request('POST', '/api/v1/reviews', { token, body: { movieId: await addMovie(world), rating: 3, comment } });
+    const created = await world.api.request('POST', '/api/v1/reviews', {
+      token,
+      body: { movieId: await addMovie(world), rating: 3, comment },
+    });
     if (created.status !== 201) throw new Error(`setup review failed: ${created.status} ${created.text}`);
     return created.body;
   }
 
-  const patch = (token: string, id: number, comment: string) => world.api.request('PATCH', `/api/v1/reviews/${id}`, { token, body: { comment } });
+  const patch = (token: string, id: number, comment: string) =>
+    world.api.request('PATCH', `/api/v1/reviews/${id}`, { token, body: { comment } });
 
   /** Holds Notion's answer to the next `count` page edits, then waits until the edits have reached Notion. */
   async function holdEdits(count: number, start: () => Promise<ApiResponse>[]): Promise<Promise<ApiResponse>[]> {
@@ -129,6 +133,8 @@ describe('review write admission (e2e)', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(ms).toBeLessThan(HOLD_MS / 2);
     expect([(await running).status, (await queued).status]).toEqual([200, 200]);
-    expect((await world.api.request('GET', `/api/v1/reviews/${reviews[2].id}`, { token: writers[2].token })).body.comment).toBe(`Before ${writers[2].username}.`);
+    expect((await world.api.request('GET', `/api/v1/reviews/${reviews[2].id}`, { token: writers[2].token })).body.comment).toBe(
+      `Before ${writers[2].username}.`,
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('reviews (e2e)', () => {
   it('creates a review in PostgreSQL and in Notion, reads it, and lists it under its movie', async () => {
     const movieId = await addMovie(world, 'Central do Brasil', 1998);
 
-    const created = await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 5, comment: 'Moving.' } });
+    const created = await world.api.request('POST', '/api/v1/reviews', {
+      token: USER_TOKEN,
+      body: { movieId, rating: 5, comment: 'Moving.' },
+    });
 
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
@@ -47,7 +50,10 @@ describe('reviews (e2e)', () => {
 
   it('edits and deletes a review in both stores; the delete trashes exactly the stored page', async () => {
     const movieId = await addMovie(world);
-    const created = await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 2, comment: 'Meh.' } });
+    const created = await world.api.request('POST', '/api/v1/reviews', {
+      token: USER_TOKEN,
+      body: { movieId, rating: 2, comment: 'Meh.' },
+    });
 
     const edited = await world.api.request('PATCH', `/api/v1/reviews/${created.body.id}`, { token: USER_TOKEN, body: { rating: 4 } });
 
@@ -64,8 +70,18 @@ describe('reviews (e2e)', () => {
   });
 
   it('heals the page on edit: a trashed page is restored, a page deleted for good is replaced', async () => {
-    const trashed = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'A.' } })).body;
-    const deleted = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'B.' } })).body;
+    const trashed = (
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: USER_TOKEN,
+        body: { movieId: await addMovie(world), rating: 2, comment: 'A.' },
+      })
+    ).body;
+    const deleted = (
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: USER_TOKEN,
+        body: { movieId: await addMovie(world), rating: 2, comment: 'B.' },
+      })
+    ).body;
     world.notion.trashPage(trashed.notionPageId);
     world.notion.deletePagePermanently(deleted.notionPageId);
 
@@ -79,8 +95,18 @@ describe('reviews (e2e)', () => {
   });
 
   it('deletes a review whose page is already in the trash or gone from Notion', async () => {
-    const trashed = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'C.' } })).body;
-    const deleted = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 2, comment: 'D.' } })).body;
+    const trashed = (
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: USER_TOKEN,
+        body: { movieId: await addMovie(world), rating: 2, comment: 'C.' },
+      })
+    ).body;
+    const deleted = (
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: USER_TOKEN,
+        body: { movieId: await addMovie(world), rating: 2, comment: 'D.' },
+      })
+    ).body;
     world.notion.trashPage(trashed.notionPageId);
     world.notion.deletePagePermanently(deleted.notionPageId);
 
@@ -90,7 +116,12 @@ describe('reviews (e2e)', () => {
   });
 
   it('lets one of concurrent edits of a review through and answers the others 409 at once; both stores hold the winner', async () => {
-    const created = (await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId: await addMovie(world), rating: 1, comment: 'E.' } })).body;
+    const created = (
+      await world.api.request('POST', '/api/v1/reviews', {
+        token: USER_TOKEN,
+        body: { movieId: await addMovie(world), rating: 1, comment: 'E.' },
+      })
+    ).body;
 
     // Notion holds its answer to the first edit, so the others surely arrive while it is being written.
     world.notion.faults({ hangAfterApplyNext: 1, hangMs: 500, match: /^PATCH \/v1\/pages\// });
@@ -112,7 +143,10 @@ describe('reviews (e2e)', () => {
     // Notion takes 500 ms (the timeout is 2 s); meanwhile the transaction waits on it, idle, and is cut.
     world.notion.faults({ latencyMs: 500 });
 
-    const pending = world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 2, comment: 'Connection lost.' } });
+    const pending = world.api.request('POST', '/api/v1/reviews', {
+      token: USER_TOKEN,
+      body: { movieId, rating: 2, comment: 'Connection lost.' },
+    });
     let killed: unknown[] = [];
     for (let tries = 0; killed.length === 0 && tries < 200; tries += 1) {
       killed = (await world.db.query(
@@ -150,9 +184,14 @@ describe('reviews (e2e)', () => {
     await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 3, comment: 'Once.' } });
     const before = world.notion.countMatching(/^POST \/v1\/pages$/);
 
-    const again = await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { movieId, rating: 1, comment: 'Twice.' } });
+    const again = await world.api.request('POST', '/api/v1/reviews', {
+      token: USER_TOKEN,
+      body: { movieId, rating: 1, comment: 'Twice.' },
+    });
     const racing = await Promise.all(
-      [1, 2, 3].map(() => world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { movieId, rating: 4, comment: 'Race.' } })),
+      [1, 2, 3].map(() =>
+        world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { movieId, rating: 4, comment: 'Race.' } }),
+      ),
     );
 
     expectProblem(again, 409);
@@ -165,14 +204,19 @@ describe('reviews (e2e)', () => {
     const users = await Promise.all([addUser(world), addUser(world), addUser(world), addUser(world)]);
 
     const responses = await Promise.all(
-      users.map((user) => world.api.request('POST', '/api/v1/reviews', { token: user.token, body: { tmdbId: 550, rating: 5, comment: 'First rule.' } })),
+      users.map((user) =>
+        world.api.request('POST', '/api/v1/reviews', { token: user.token, body: { tmdbId: 550, rating: 5, comment: 'First rule.' } }),
+      ),
     );
 
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
     const movies = (await world.db.query(`SELECT id, title, year, tmdb_id FROM catalog_movies WHERE tmdb_id = 550`)) as unknown[];
     expect(movies).toEqual([{ id: expect.any(Number), title: 'Fight Club', year: 1999, tmdb_id: 550 }]);
     expect(new Set(responses.map((response) => response.body.movieId)).size).toBe(1);
-    const again = await world.api.request('POST', '/api/v1/reviews', { token: ADMIN_TOKEN, body: { tmdbId: 550, rating: 4, comment: 'Known.' } });
+    const again = await world.api.request('POST', '/api/v1/reviews', {
+      token: ADMIN_TOKEN,
+      body: { tmdbId: 550, rating: 4, comment: 'Known.' },
+    });
     expect(again.body.movieId).toBe(responses[0].body.movieId);
     await expectStoresAgree(world);
   });
@@ -180,7 +224,10 @@ describe('reviews (e2e)', () => {
   it('answers 404 for a TMDB id TMDB does not know, storing nothing', async () => {
     const before = (await storedReviews(world)).length;
 
-    const response = await world.api.request('POST', '/api/v1/reviews', { token: USER_TOKEN, body: { tmdbId: 999_999_999, rating: 5, comment: 'Ghost.' } });
+    const response = await world.api.request('POST', '/api/v1/reviews', {
+      token: USER_TOKEN,
+      body: { tmdbId: 999_999_999, rating: 5, comment: 'Ghost.' },
+    });
 
     expectProblem(response, 404);
     expect(await storedReviews(world)).toHaveLength(before);

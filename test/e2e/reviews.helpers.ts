@@ -47,7 +47,10 @@ export async function startReviewsWorld(options: WorldOptions = {}): Promise<Rev
 let movieCounter = 0;
 
 export async function addMovie(world: ReviewsWorld, title = `Movie ${++movieCounter}`, year = 1999): Promise<number> {
-  const response = await world.api.request('POST', '/api/v1/catalog/movies', { token: ADMIN_TOKEN, body: { title, year, description: `About ${title}` } });
+  const response = await world.api.request('POST', '/api/v1/catalog/movies', {
+    token: ADMIN_TOKEN,
+    body: { title, year, description: `About ${title}` },
+  });
   if (response.status !== 201) throw new Error(`could not add a movie: ${response.status} ${response.text}`);
   return response.body.id as number;
 }
@@ -55,9 +58,14 @@ export async function addMovie(world: ReviewsWorld, title = `Movie ${++movieCoun
 let userCounter = 0;
 
 /** A fresh USER account; returns its token and id. */
-export async function addUser(world: ReviewsWorld, name = `user${++userCounter}x${Date.now() % 100000}`): Promise<{ token: string; id: number; username: string }> {
+export async function addUser(
+  world: ReviewsWorld,
+  name = `user${++userCounter}x${Date.now() % 100000}`,
+): Promise<{ token: string; id: number; username: string }> {
   const password = 'a-long-enough-password';
-  const registered = await world.api.request('POST', '/api/v1/auth/register', { body: { username: name, email: `${name}@example.com`, password } });
+  const registered = await world.api.request('POST', '/api/v1/auth/register', {
+    body: { username: name, email: `${name}@example.com`, password },
+  });
   if (registered.status !== 201) throw new Error(`could not register: ${registered.status} ${registered.text}`);
   const login = await world.api.request('POST', '/api/v1/auth/login', { body: { username: name, password } });
   return { token: login.body.accessToken as string, id: registered.body.id as number, username: name };
@@ -92,7 +100,14 @@ export async function expectStoresAgree(world: ReviewsWorld): Promise<void> {
   const rows = await storedReviews(world);
   const live = world.notion.livePages();
   const expected = rows
-    .map((row) => ({ pageId: row.notion_page_id, movie: row.movie, rating: row.rating, review: row.comment, author: row.author, reviewId: row.id }))
+    .map((row) => ({
+      pageId: row.notion_page_id,
+      movie: row.movie,
+      rating: row.rating,
+      review: row.comment,
+      author: row.author,
+      reviewId: row.id,
+    }))
     .sort((a, b) => a.reviewId - b.reviewId);
   const actual = live
     .map((page) => ({ pageId: page.id as string | null, ...world.notion.plainProperties(page) }))

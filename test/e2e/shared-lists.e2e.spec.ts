@@ -28,7 +28,9 @@ describe('shared lists (e2e)', () => {
     const response = await show('consumer-picks');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ page: 1, pageSize: 20, totalItems: 1, totalPages: 1 });
-    expect(response.body.items).toEqual([expect.objectContaining({ tmdbId: 550, title: 'Fight Club', myRating: 5, favorite: true, detailsPartial: false })]);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({ tmdbId: 550, title: 'Fight Club', myRating: 5, favorite: true, detailsPartial: false }),
+    ]);
     expect(response.text).not.toMatch(/consumer@cinemateca\.local|"email"|userId/);
 
     await api.request('PUT', '/api/v1/me/favorites/603', { token: USER_TOKEN });
@@ -70,7 +72,10 @@ describe('shared lists (e2e)', () => {
   });
 
   it('refuses unknown properties and a missing token', async () => {
-    expectProblem(await api.request('PUT', '/api/v1/me/favorites/share', { token: USER_TOKEN, body: { listName: 'fine-name', owner: 1 } }), 400);
+    expectProblem(
+      await api.request('PUT', '/api/v1/me/favorites/share', { token: USER_TOKEN, body: { listName: 'fine-name', owner: 1 } }),
+      400,
+    );
     expectProblem(await api.request('PUT', '/api/v1/me/favorites/share', { body: { listName: 'fine-name' } }), 401);
   });
 

@@ -51,7 +51,9 @@ describe('per-user flags cache (two replicas, one database)', () => {
     expect((await first.request('PUT', `/api/v1/me/ratings/${tmdbId}`, { token: USER_TOKEN, body: { stars: 4.5 } })).status).toBe(201);
     expect(await flagsOn(first, tmdbId)).toEqual({ favorite: true, inWatchlist: false, myRating: 4.5 });
     if (withRedis) {
-      expect(await eventually(async () => (await flagsOn(second, tmdbId)).favorite && (await flagsOn(second, tmdbId)).myRating === 4.5)).toBe(true);
+      expect(
+        await eventually(async () => (await flagsOn(second, tmdbId)).favorite && (await flagsOn(second, tmdbId)).myRating === 4.5),
+      ).toBe(true);
     }
 
     expect((await second.request('DELETE', `/api/v1/me/favorites/${tmdbId}`, { token: USER_TOKEN })).status).toBe(204);
@@ -78,7 +80,9 @@ describe('per-user flags cache (two replicas, one database)', () => {
 
   it('asks the database for users with more marks than it keeps', async () => {
     const ids = Array.from({ length: 2100 }, (_, index) => 900_000 + index);
-    await first.app.get(DataSource).query(`INSERT INTO favorites (user_id, tmdb_id, title) SELECT 1, id, 'm' || id FROM unnest($1::int[]) AS ids (id)`, [ids]);
+    await first.app
+      .get(DataSource)
+      .query(`INSERT INTO favorites (user_id, tmdb_id, title) SELECT 1, id, 'm' || id FROM unnest($1::int[]) AS ids (id)`, [ids]);
     const admin = await first.request('GET', '/api/v1/movies/popular?page=1', { token: 'abcdef1234567890' });
     expect(admin.status).toBe(200);
     expect(admin.body.items.every((item: { favorite: boolean }) => item.favorite === false)).toBe(true);

@@ -76,7 +76,24 @@ const HOSTILE_TEXT = [
   'constructor',
 ];
 
-const HOSTILE_JSON: unknown[] = [null, true, false, 0, -1, 1.5, 2 ** 53, -(2 ** 63), 1e308, '', 'x'.repeat(100_000), [], {}, [null], { $gt: '' }, { __proto__: { admin: true } }];
+const HOSTILE_JSON: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  -(2 ** 63),
+  1e308,
+  '',
+  'x'.repeat(100_000),
+  [],
+  {},
+  [null],
+  { $gt: '' },
+  { __proto__: { admin: true } },
+];
 
 export class OpenApiFuzzer {
   private readonly random: () => number;
@@ -109,7 +126,10 @@ export class OpenApiFuzzer {
     parameters.forEach((parameter, index) => {
       const mutate = index === mutateIndex;
       if (parameter.in === 'path') {
-        path = path.replace(`{${parameter.name}}`, encodeURIComponent(mutate ? this.pick(HOSTILE_TEXT) : String(this.plausible(parameter.schema, parameter.example))));
+        path = path.replace(
+          `{${parameter.name}}`,
+          encodeURIComponent(mutate ? this.pick(HOSTILE_TEXT) : String(this.plausible(parameter.schema, parameter.example))),
+        );
       } else if (parameter.in === 'query' && (mutate || parameter.required || this.random() < 0.3)) {
         query.append(parameter.name, mutate ? this.pick(HOSTILE_TEXT) : String(this.plausible(parameter.schema, parameter.example)));
       }
@@ -141,7 +161,8 @@ export class OpenApiFuzzer {
   plausiblePath(template: string, operation: Operation): string {
     let path = template;
     for (const parameter of operation.parameters ?? []) {
-      if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(this.plausible(parameter.schema, parameter.example))));
+      if (parameter.in === 'path')
+        path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(this.plausible(parameter.schema, parameter.example))));
     }
     return path;
   }

@@ -57,46 +57,56 @@ describe('fuzzing every operation of openapi.json', () => {
   it.each([
     ['USER', USER_TOKEN],
     ['ADMIN', ADMIN_TOKEN],
-  ])('as %s: never answers 5xx, answers every 4xx as problem+json, and changes nothing when it rejects', async (role, token) => {
-    const document = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
-    const adminOnly = new Set(
-      Object.entries(document.paths as Record<string, Record<string, { 'x-required-role'?: string }>>).flatMap(([template, item]) =>
-        Object.entries(item).filter(([, operation]) => operation['x-required-role'] === 'ADMIN').map(([method]) => `${method.toUpperCase()} ${template}`),
-      ),
-    );
-    const requests = new OpenApiFuzzer(document, SEED).generate(VARIANTS_PER_OPERATION);
-    const failures: string[] = [];
-    const statusCounts = new Map<number, number>();
+  ])(
+    'as %s: never answers 5xx, answers every 4xx as problem+json, and changes nothing when it rejects',
+    async (role, token) => {
+      const document = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
+      const adminOnly = new Set(
+        Object.entries(document.paths as Record<string, Record<string, { 'x-required-role'?: string }>>).flatMap(([template, item]) =>
+          Object.entries(item)
+            .filter(([, operation]) => operation['x-required-role'] === 'ADMIN')
+            .map(([method]) => `${method.toUpperCase()} ${template}`),
+        ),
+      );
+      const requests = new OpenApiFuzzer(document, SEED).generate(VARIANTS_PER_OPERATION);
+      const failures: string[] = [];
+      const statusCounts = new Map<number, number>();
 
-    for (const request of requests) {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-      let body: string | undefined = request.rawBody;
-      if (request.body !== undefined) body = JSON.stringify(request.body);
-      if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
-      const mutating = request.method !== 'GET';
-      // Lists refresh movie snapshots in the background; let those land before the database is fingerprinted.
-      if (mutating) await Promise.all([waitForBackgroundImports(db), api.app.get(SnapshotRefresher).idle()]);
-      const before = mutating ? await databaseFingerprint(db) : '';
-      const response = await fetch(api.url + request.path, { method: request.method, headers, body });
-      const text = await response.text();
-      statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
-      const where = `${request.method} ${request.path.slice(0, 120)} -> ${response.status}`;
+      for (const request of requests) {
+        const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+        let body: string | undefined = request.rawBody;
+        if (request.body !== undefined) body = JSON.stringify(request.body);
+        if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
+        const mutating = request.method !== 'GET';
+        // Lists refresh movie snapshots in the background; let those land before the database is fingerprinted.
+        if (mutating) await Promise.all([waitForBackgroundImports(db), api.app.get(SnapshotRefresher).idle()]);
+        const before = mutating ? await databaseFingerprint(db) : '';
+        const response = await fetch(api.url + request.path, { method: request.method, headers, body });
+        const text = await response.text();
+        statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
+        const where = `${request.method} ${request.path.slice(0, 120)} -> ${response.status}`;
 
-      if (response.status >= 500) failures.push(`${where}: ${text.slice(0, 200)}`);
-      if (response.status >= 400) {
-        if (!(response.headers.get('content-type') ?? '').includes('application/problem+json')) failures.push(`${where}: not problem+json`);
-        if (/at .+\.(ts|js):\d+|QueryFailedError|SELECT |stack/.test(text)) failures.push(`${where}: leaks internals`);
-        if ([tmdb.token, notion.token, airtable.token].some((secret) => text.includes(secret))) failures.push(`${where}: leaks an upstream secret`);
+        if (response.status >= 500) failures.push(`${where}: ${text.slice(0, 200)}`);
+        if (response.status >= 400) {
+          if (!(response.headers.get('content-type') ?? '').includes('application/problem+json'))
+            failures.push(`${where}: not problem+json`);
+          if (/at .+\.(ts|js):\d+|QueryFailedError|SELECT |stack/.test(text)) failures.push(`${where}: leaks internals`);
+          if ([tmdb.token, notion.token, airtable.token].some((secret) => text.includes(secret)))
+            failures.push(`${where}: leaks an upstream secret`);
+        }
+        if (role === 'USER' && adminOnly.has(`${request.method} ${request.template}`) && response.status < 400) {
+          failures.push(`${where}: an admin route answered a USER`);
+        }
+        if (mutating && response.status >= 400 && (await databaseFingerprint(db)) !== before) {
+          failures.push(`${where}: the database changed for a rejected request`);
+        }
       }
-      if (role === 'USER' && adminOnly.has(`${request.method} ${request.template}`) && response.status < 400) {
-        failures.push(`${where}: an admin route answered a USER`);
-      }
-      if (mutating && response.status >= 400 && (await databaseFingerprint(db)) !== before) {
-        failures.push(`${where}: the database changed for a rejected request`);
-      }
-    }
-    console.log(`fuzz as ${role}: ${requests.length} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statusCounts].sort()))}`);
-    expect(failures).toEqual([]);
-    expect(requests.length).toBeGreaterThan(100);
-  }, 600_000);
+      console.log(
+        `fuzz as ${role}: ${requests.length} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statusCounts].sort()))}`,
+      );
+      expect(failures).toEqual([]);
+      expect(requests.length).toBeGreaterThan(100);
+    },
+    600_000,
+  );
 });

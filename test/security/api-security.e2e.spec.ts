@@ -28,7 +28,12 @@ describe('API security (every route of openapi.json)', () => {
 
   beforeAll(async () => {
     // Every secured route is tried with forged tokens from one client: the failure limit would answer 429 past 20.
-    api = await startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURES_PER_MINUTE: '100000', UPSTREAM_RETRIES: '0', UPSTREAM_TIMEOUT_MS: '500' });
+    api = await startTestApp({
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      AUTH_FAILURES_PER_MINUTE: '100000',
+      UPSTREAM_RETRIES: '0',
+      UPSTREAM_TIMEOUT_MS: '500',
+    });
     db = new Client({ connectionString: api.database!.url });
     await db.connect();
   });
@@ -46,7 +51,11 @@ describe('API security (every route of openapi.json)', () => {
     async (_name, { template, method, operation }) => {
       const path = fuzzer.plausiblePath(template, operation);
       const body = fuzzer.plausibleBody(operation);
-      const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer forged-token-123' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }];
+      const attempts: Array<Record<string, string>> = [
+        {},
+        { authorization: 'Bearer forged-token-123' },
+        { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      ];
       for (const headers of attempts) {
         const response = await api.request(method, path, { body, headers });
         expectProblem(response, 401);
@@ -59,8 +68,12 @@ describe('API security (every route of openapi.json)', () => {
     const failures: string[] = [];
     for (const { template, method, operation } of adminOnly) {
       const before = await databaseFingerprint(db);
-      const response = await api.request(method, fuzzer.plausiblePath(template, operation), { token: USER_TOKEN, body: fuzzer.plausibleBody(operation) });
-      if (response.status !== 403 || !response.headers.get('content-type')?.includes('problem+json')) failures.push(`${method} ${template} -> ${response.status}`);
+      const response = await api.request(method, fuzzer.plausiblePath(template, operation), {
+        token: USER_TOKEN,
+        body: fuzzer.plausibleBody(operation),
+      });
+      if (response.status !== 403 || !response.headers.get('content-type')?.includes('problem+json'))
+        failures.push(`${method} ${template} -> ${response.status}`);
       if ((await databaseFingerprint(db)) !== before) failures.push(`${method} ${template} changed the database`);
     }
     expect(failures).toEqual([]);
@@ -84,7 +97,10 @@ describe('API security (every route of openapi.json)', () => {
     const failures: string[] = [];
     for (const { template, method, operation } of userRoutes) {
       const before = await databaseFingerprint(db);
-      const response = await api.request(method, template.replace('{userId}', '1'), { token: USER_TOKEN, body: fuzzer.plausibleBody(operation) });
+      const response = await api.request(method, template.replace('{userId}', '1'), {
+        token: USER_TOKEN,
+        body: fuzzer.plausibleBody(operation),
+      });
       if (response.status !== 403) failures.push(`${method} ${template} -> ${response.status}`);
       if ((await databaseFingerprint(db)) !== before) failures.push(`${method} ${template} changed the database`);
     }

@@ -132,10 +132,16 @@ describe('listing records', () => {
     expect(sim.countMatching(/^GET \/v0\//)).toBe(2);
     for (const record of byTotal) expect(Object.keys(record.fields).sort()).toEqual(['Order ID', 'Total']);
     const totals = byTotal.map((record) => record.fields.Total as number);
-    const expectedTotals = sim.records().map((record) => record.fields.Total as number).sort((a, b) => b - a).slice(0, 15);
+    const expectedTotals = sim
+      .records()
+      .map((record) => record.fields.Total as number)
+      .sort((a, b) => b - a)
+      .slice(0, 15);
     expect(totals).toEqual(expectedTotals);
 
-    const byStatus = await client().select({ sort: [{ field: 'Status' }, { field: 'Order ID', direction: 'desc' }] }).all();
+    const byStatus = await client()
+      .select({ sort: [{ field: 'Status' }, { field: 'Order ID', direction: 'desc' }] })
+      .all();
     const ranks = byStatus.map((record) => ORDER_STATUSES.indexOf(record.fields.Status as (typeof ORDER_STATUSES)[number]));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(ranks).size).toBeGreaterThan(1);
@@ -170,11 +176,20 @@ describe('listing records', () => {
 
   it('answers the same through POST listRecords, which the client uses for long formulas', async () => {
     await start({ records: 40 });
-    const query = { pageSize: 7, sort: [{ field: 'Order Date', direction: 'desc' }], fields: ['Order ID'], filterByFormula: "{Priority}!='Low'" };
+    const query = {
+      pageSize: 7,
+      sort: [{ field: 'Order Date', direction: 'desc' }],
+      fields: ['Order ID'],
+      filterByFormula: "{Priority}!='Low'",
+    };
     const viaPost = await json(await api(table('/listRecords'), { method: 'POST', body: JSON.stringify(query) }));
-    const viaGet = await json(await api(
-        table(`?pageSize=7&sort%5B0%5D%5Bfield%5D=Order+Date&sort%5B0%5D%5Bdirection%5D=desc&fields%5B%5D=Order+ID&filterByFormula=${encodeURIComponent(query.filterByFormula)}`),
-      ));
+    const viaGet = await json(
+      await api(
+        table(
+          `?pageSize=7&sort%5B0%5D%5Bfield%5D=Order+Date&sort%5B0%5D%5Bdirection%5D=desc&fields%5B%5D=Order+ID&filterByFormula=${encodeURIComponent(query.filterByFormula)}`,
+        ),
+      ),
+    );
     expect(viaPost.records).toHaveLength(7);
     expect(viaPost.records).toEqual(viaGet.records);
     const nextPage = await api(table('/listRecords'), { method: 'POST', body: JSON.stringify({ ...query, offset: viaPost.offset }) });
@@ -243,7 +258,10 @@ describe('filterByFormula', () => {
       ({ fields }) =>
         (fields.Status === 'Sent' || fields.Status === 'Delivered') && (fields.Total ?? 0) >= 500 && fields.Priority !== 'Low',
     );
-    await expectIds("IS_BEFORE({Order Date}, '2024-01-01')", ({ fields }) => (fields['Order Date'] ?? '9') < '2024-01-01' && !fields['Order Date']?.includes('/'));
+    await expectIds(
+      "IS_BEFORE({Order Date}, '2024-01-01')",
+      ({ fields }) => (fields['Order Date'] ?? '9') < '2024-01-01' && !fields['Order Date']?.includes('/'),
+    );
     await expectIds("IS_SAME({Order Date}, '2024-06-15', 'month')", ({ fields }) => fields['Order Date']?.startsWith('2024-06') ?? false);
     await expectIds(`RECORD_ID() = '${records[9].id}'`, (record) => record.id === records[9].id);
     await expectIds('{Customer} = BLANK()', ({ fields }) => fields.Customer === undefined);
@@ -293,8 +311,13 @@ describe('updating records', () => {
       before.slice(0, count).map((record) => ({ id: record.id, fields }));
 
     await expect(client().update(batch(11, { Status: 'Sent' }))).rejects.toMatchObject({ error: 'INVALID_RECORDS', statusCode: 422 });
-    const mixed = [{ id: before[0].id, fields: { Status: 'Sent' } }, { id: before[1].id, fields: { Status: 'Lost' } }];
-    const optionError = await client().update(mixed).catch((error: unknown) => error);
+    const mixed = [
+      { id: before[0].id, fields: { Status: 'Sent' } },
+      { id: before[1].id, fields: { Status: 'Lost' } },
+    ];
+    const optionError = await client()
+      .update(mixed)
+      .catch((error: unknown) => error);
     expect(optionError).toMatchObject({ error: 'INVALID_MULTIPLE_CHOICE_OPTIONS', statusCode: 422 });
     expect((optionError as { message: string }).message).toBe('Insufficient permissions to create new select option ""Lost""');
     await expect(client().update(batch(1, { 'Last Modified': '2025-01-01T00:00:00.000Z' }))).rejects.toMatchObject({
@@ -331,7 +354,9 @@ describe('updating records', () => {
 
   it('creates and deletes records through the client', async () => {
     await start({ records: 3 });
-    const created = await client().create([{ fields: { 'Order ID': 'ORD-900001', Customer: 'Grace Hopper', Status: 'Pending', Total: 99 } }]);
+    const created = await client().create([
+      { fields: { 'Order ID': 'ORD-900001', Customer: 'Grace Hopper', Status: 'Pending', Total: 99 } },
+    ]);
     expect(created[0].id).toMatch(RECORD_ID);
     expect(created[0].fields['Last Modified']).toBe(START.toISOString());
     expect(ids(sim.records()).at(-1)).toBe(created[0].id);

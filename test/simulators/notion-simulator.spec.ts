@@ -173,7 +173,12 @@ describe('Notion simulator through @notionhq/client', () => {
       filter: {
         and: [
           { property: 'Author', rich_text: { contains: 'ANA' } },
-          { or: [{ property: 'Rating', number: { greater_than: 3 } }, { property: 'Movie', title: { equals: 'Heat' } }] },
+          {
+            or: [
+              { property: 'Rating', number: { greater_than: 3 } },
+              { property: 'Movie', title: { equals: 'Heat' } },
+            ],
+          },
         ],
       },
       sorts: [{ property: 'Rating', direction: 'ascending' }],
@@ -207,7 +212,10 @@ describe('Notion simulator through @notionhq/client', () => {
     const sim = await simulator();
     const notion = clientFor(sim);
     const withReview = (items: { text: { content: string } }[]) =>
-      notion.pages.create({ parent: { data_source_id: sim.dataSourceId }, properties: { 'Review ID': { number: 1 }, Review: { rich_text: items } } });
+      notion.pages.create({
+        parent: { data_source_id: sim.dataSourceId },
+        properties: { 'Review ID': { number: 1 }, Review: { rich_text: items } },
+      });
 
     const tooLong = await notionError(withReview(text('x'.repeat(2001))));
     const tooMany = await notionError(withReview(Array.from({ length: 101 }, () => ({ text: { content: 'x' } }))));
@@ -226,7 +234,9 @@ describe('Notion simulator through @notionhq/client', () => {
     const notion = clientFor(sim);
     for (let batch = 0; batch < 5; batch += 1) {
       await Promise.all(
-        Array.from({ length: 41 }, (_, index) => createReview(notion, sim, { movie: `Film ${batch * 41 + index}`, reviewId: batch * 41 + index })),
+        Array.from({ length: 41 }, (_, index) =>
+          createReview(notion, sim, { movie: `Film ${batch * 41 + index}`, reviewId: batch * 41 + index }),
+        ),
       );
     }
 
@@ -260,7 +270,9 @@ describe('Notion simulator through @notionhq/client', () => {
     const unknown = await clientFor(sim, { notionVersion: '2024-01-01' })
       .databases.retrieve({ database_id: sim.databaseId })
       .catch((caught: unknown) => caught);
-    const legacy = await notionError(clientFor(sim, { notionVersion: '2022-06-28' }).dataSources.query({ data_source_id: sim.dataSourceId }));
+    const legacy = await notionError(
+      clientFor(sim, { notionVersion: '2022-06-28' }).dataSources.query({ data_source_id: sim.dataSourceId }),
+    );
     const latest = clientFor(sim, { notionVersion: '2026-03-11' });
     const page = await createReview(latest, sim, { movie: 'Ran', reviewId: 5 });
     const archivedAlias = await notionError(latest.pages.update({ page_id: page.id, archived: true }));
@@ -309,9 +321,7 @@ describe('Notion simulator rate limit', () => {
     const sim = await simulator({ requestsPerSecond: 3, burst: 3 });
     const notion = clientFor(sim);
 
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, () => notion.databases.retrieve({ database_id: sim.databaseId })),
-    );
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => notion.databases.retrieve({ database_id: sim.databaseId })));
     const limited = outcomes.flatMap((outcome) =>
       outcome.status === 'rejected' && APIResponseError.isAPIResponseError(outcome.reason) ? [outcome.reason] : [],
     );
@@ -357,7 +367,9 @@ describe('Notion simulator faults', () => {
     const sim = await simulator();
     sim.faults({ failNext: 1, status: 502 });
 
-    const error = await clientFor(sim).databases.retrieve({ database_id: sim.databaseId }).catch((caught: unknown) => caught);
+    const error = await clientFor(sim)
+      .databases.retrieve({ database_id: sim.databaseId })
+      .catch((caught: unknown) => caught);
 
     expect(UnknownHTTPResponseError.isUnknownHTTPResponseError(error)).toBe(true);
     expect(error).toMatchObject({ status: 502, body: expect.stringContaining('"code":"bad_gateway"') });

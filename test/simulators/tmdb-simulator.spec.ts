@@ -4,14 +4,46 @@ import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-si
 import { TmdbMovieDetails, TmdbMovieListItem, TmdbPage } from '../../simulators/tmdb/tmdb-api-types';
 
 const LIST_ITEM_KEYS = [
-  'adult', 'backdrop_path', 'genre_ids', 'id', 'original_language', 'original_title', 'overview', 'popularity',
-  'poster_path', 'release_date', 'title', 'video', 'vote_average', 'vote_count',
+  'adult',
+  'backdrop_path',
+  'genre_ids',
+  'id',
+  'original_language',
+  'original_title',
+  'overview',
+  'popularity',
+  'poster_path',
+  'release_date',
+  'title',
+  'video',
+  'vote_average',
+  'vote_count',
 ].sort();
 
 const DETAIL_KEYS = [
-  'adult', 'backdrop_path', 'belongs_to_collection', 'budget', 'genres', 'homepage', 'id', 'imdb_id',
-  'original_language', 'original_title', 'overview', 'popularity', 'poster_path', 'production_companies',
-  'release_date', 'revenue', 'runtime', 'spoken_languages', 'status', 'tagline', 'title', 'video', 'vote_average',
+  'adult',
+  'backdrop_path',
+  'belongs_to_collection',
+  'budget',
+  'genres',
+  'homepage',
+  'id',
+  'imdb_id',
+  'original_language',
+  'original_title',
+  'overview',
+  'popularity',
+  'poster_path',
+  'production_companies',
+  'release_date',
+  'revenue',
+  'runtime',
+  'spoken_languages',
+  'status',
+  'tagline',
+  'title',
+  'video',
+  'vote_average',
   'vote_count',
 ];
 
@@ -85,12 +117,19 @@ describe('TMDB simulator', () => {
     const configuration = (await tmdb.get('/configuration')).data;
     expect(configuration.images.secure_base_url).toBe('https://image.tmdb.org/t/p/');
     expect(configuration.images.poster_sizes).toContain('w500');
-    for (const key of ['backdrop_sizes', 'logo_sizes', 'profile_sizes', 'still_sizes']) expect(configuration.images[key].length).toBeGreaterThan(0);
+    for (const key of ['backdrop_sizes', 'logo_sizes', 'profile_sizes', 'still_sizes'])
+      expect(configuration.images[key].length).toBeGreaterThan(0);
     expect(configuration.change_keys).toContain('title');
 
     const { genres } = (await tmdb.get('/genre/movie/list')).data;
     expect(genres).toHaveLength(19);
-    expect(genres).toEqual(expect.arrayContaining([{ id: 28, name: 'Action' }, { id: 18, name: 'Drama' }, { id: 878, name: 'Science Fiction' }]));
+    expect(genres).toEqual(
+      expect.arrayContaining([
+        { id: 28, name: 'Action' },
+        { id: 18, name: 'Drama' },
+        { id: 878, name: 'Science Fiction' },
+      ]),
+    );
   });
 
   describe('popular', () => {
@@ -101,7 +140,10 @@ describe('TMDB simulator', () => {
       expect(first.total_pages).toBeGreaterThan(500);
       expect(first.total_pages).toBe(Math.ceil(first.total_results / 20));
       for (const item of first.results) expect(Object.keys(item).sort()).toEqual(LIST_ITEM_KEYS);
-      expectSorted(first.results.map((movie) => movie.popularity), 'desc');
+      expectSorted(
+        first.results.map((movie) => movie.popularity),
+        'desc',
+      );
       expect(first.results.map((movie) => movie.title)).toContain('Interstellar');
 
       const second = await list('/movie/popular', { page: 2 });
@@ -130,7 +172,11 @@ describe('TMDB simulator', () => {
       const legacy = await startTmdbSimulator({ pageErrorStyle: 'legacy-errors-array' });
       try {
         const get = (page: string) =>
-          axios.get(`${legacy.apiRoot}/movie/popular`, { params: { page }, headers: { Authorization: `Bearer ${legacy.token}` }, validateStatus: () => true });
+          axios.get(`${legacy.apiRoot}/movie/popular`, {
+            params: { page },
+            headers: { Authorization: `Bearer ${legacy.token}` },
+            validateStatus: () => true,
+          });
         const tooFar = await get('501');
         expect(tooFar.status).toBe(422);
         expect(tooFar.data).toEqual({ errors: ['page must be less than or equal to 500'], success: false });
@@ -191,7 +237,10 @@ describe('TMDB simulator', () => {
     });
 
     it('hides video titles unless include_video=true', async () => {
-      const [hidden, shown] = await Promise.all([list('/discover/movie', { include_video: false }), list('/discover/movie', { include_video: true })]);
+      const [hidden, shown] = await Promise.all([
+        list('/discover/movie', { include_video: false }),
+        list('/discover/movie', { include_video: true }),
+      ]);
       expect(shown.total_results).toBeGreaterThan(hidden.total_results);
       const [firstHidden, firstShown] = await Promise.all([
         list('/discover/movie', { sort_by: 'vote_count.asc', primary_release_year: 2015 }),
@@ -212,7 +261,10 @@ describe('TMDB simulator', () => {
     ] as const)('sorts by %s', async (sortBy, field, direction) => {
       const page = await list('/discover/movie', { sort_by: sortBy, page: 3 });
       expect(page.results).toHaveLength(20);
-      expectSorted(page.results.map((movie) => movie[field]), direction);
+      expectSorted(
+        page.results.map((movie) => movie[field]),
+        direction,
+      );
     });
 
     it('sorts by title and keeps sorting across pages', async () => {
@@ -231,9 +283,14 @@ describe('TMDB simulator', () => {
         sort_by: 'revenue.desc',
       });
       expect(page.total_results).toBeGreaterThan(20);
-      expect(page.results.every((movie) => movie.vote_count >= 1000 && movie.vote_average >= 7 && movie.original_language === 'en')).toBe(true);
+      expect(page.results.every((movie) => movie.vote_count >= 1000 && movie.vote_average >= 7 && movie.original_language === 'en')).toBe(
+        true,
+      );
       expect(page.results[0].title).toBe('Avatar');
-      expectSorted(page.results.map((movie) => sim.movieDetails(movie.id)?.revenue ?? -1), 'desc');
+      expectSorted(
+        page.results.map((movie) => sim.movieDetails(movie.id)?.revenue ?? -1),
+        'desc',
+      );
     });
 
     it('falls back to popularity.desc for a sort it does not know', async () => {
@@ -281,7 +338,9 @@ describe('TMDB simulator', () => {
 
   describe('movie details', () => {
     it('answers full details and appended videos, credits and watch providers', async () => {
-      const response = await tmdb.get('/movie/550', { params: { language: 'en-US', append_to_response: 'videos,credits,watch/providers' } });
+      const response = await tmdb.get('/movie/550', {
+        params: { language: 'en-US', append_to_response: 'videos,credits,watch/providers' },
+      });
       expect(response.status).toBe(200);
       const movie = response.data;
       for (const key of DETAIL_KEYS) expect(movie).toHaveProperty(key);
@@ -292,7 +351,10 @@ describe('TMDB simulator', () => {
         runtime: 139,
         imdb_id: 'tt0137523',
         status: 'Released',
-        genres: [{ id: 18, name: 'Drama' }, { id: 53, name: 'Thriller' }],
+        genres: [
+          { id: 18, name: 'Drama' },
+          { id: 53, name: 'Thriller' },
+        ],
       });
 
       const trailer = movie.videos.results.find((video: { type: string }) => video.type === 'Trailer');
@@ -300,8 +362,12 @@ describe('TMDB simulator', () => {
       expect(trailer.key).toMatch(/^[\w-]{11}$/);
       for (const key of ['iso_3166_1', 'name', 'size', 'published_at', 'id']) expect(trailer).toHaveProperty(key);
 
-      expect(movie.credits.cast).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Brad Pitt', character: 'Tyler Durden', order: 1 })]));
-      expect(movie.credits.crew).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'David Fincher', job: 'Director', department: 'Directing' })]));
+      expect(movie.credits.cast).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Brad Pitt', character: 'Tyler Durden', order: 1 })]),
+      );
+      expect(movie.credits.crew).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'David Fincher', job: 'Director', department: 'Directing' })]),
+      );
       for (const person of [...movie.credits.cast, ...movie.credits.crew]) expect(person).toHaveProperty('profile_path');
 
       const providers = movie['watch/providers'].results;
@@ -342,7 +408,9 @@ describe('TMDB simulator', () => {
     it('keeps appended videos to the request language unless include_video_language widens it', async () => {
       const korean = (await tmdb.get('/movie/496243', { params: { language: 'ko-KR', append_to_response: 'videos' } })).data;
       expect(korean.videos.results.map((video: { iso_639_1: string }) => video.iso_639_1)).toEqual(['ko']);
-      const both = (await tmdb.get('/movie/496243', { params: { language: 'ko-KR', include_video_language: 'ko,en', append_to_response: 'videos' } })).data;
+      const both = (
+        await tmdb.get('/movie/496243', { params: { language: 'ko-KR', include_video_language: 'ko,en', append_to_response: 'videos' } })
+      ).data;
       expect(new Set(both.videos.results.map((video: { iso_639_1: string }) => video.iso_639_1))).toEqual(new Set(['ko', 'en']));
     });
 
@@ -355,7 +423,13 @@ describe('TMDB simulator', () => {
       const page = await list('/movie/popular', { page: 250 });
       for (const item of page.results.slice(0, 5)) {
         const details = (await tmdb.get(`/movie/${item.id}`)).data;
-        expect(details).toMatchObject({ id: item.id, title: item.title, popularity: item.popularity, release_date: item.release_date, poster_path: item.poster_path });
+        expect(details).toMatchObject({
+          id: item.id,
+          title: item.title,
+          popularity: item.popularity,
+          release_date: item.release_date,
+          poster_path: item.poster_path,
+        });
         expect(details.genres.map((genre: { id: number }) => genre.id)).toEqual(item.genre_ids);
         expect(sim.movieDetails(item.id)).toEqual(details);
       }
@@ -396,7 +470,11 @@ describe('TMDB simulator', () => {
       const limited = await tmdb.get('/movie/popular');
       expect(limited.status).toBe(429);
       expect(limited.headers['retry-after']).toBe('7');
-      expect(limited.data).toEqual({ status_code: 25, status_message: 'Your request count (#) is over the allowed limit of (40).', success: false });
+      expect(limited.data).toEqual({
+        status_code: 25,
+        status_message: 'Your request count (#) is over the allowed limit of (40).',
+        success: false,
+      });
       expect((await tmdb.get('/movie/popular')).status).toBe(200);
     });
 

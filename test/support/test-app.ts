@@ -96,7 +96,13 @@ export function expectProblem(response: ApiResponse, status: number): void {
     contentType: expect.stringContaining('application/problem+json'),
   });
   expect(response.body).toEqual(
-    expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), instance: expect.any(String) }),
+    expect.objectContaining({
+      type: expect.any(String),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      instance: expect.any(String),
+    }),
   );
   expect(response.text).not.toMatch(/at .+\.(ts|js):\d+|QueryFailedError|SELECT |INSERT /);
 }

@@ -14,7 +14,9 @@ async function* batches(...lists: ReviewPage[][]): AsyncIterable<ReviewPage[]> {
 describe('LivePageIndex', () => {
   it('keeps each page as its id and digest under its Review ID, duplicates together, and hands each review its pages once', async () => {
     const long = 'x'.repeat(5000);
-    const index = await LivePageIndex.build(batches([page('p1', 1, long), page('p2', 2)], [page('p3', 2, 'Other.'), page('p4', null), page('p5', 0)]));
+    const index = await LivePageIndex.build(
+      batches([page('p1', 1, long), page('p2', 2)], [page('p3', 2, 'Other.'), page('p4', null), page('p5', 0)]),
+    );
 
     expect(index.take(1)).toEqual([{ id: 'p1', digest: contentDigest(page('p1', 1, long).content) }]);
     expect(index.take(1)).toEqual([]);

@@ -15,7 +15,12 @@ function apiError(status: number, code: string, message = 'message', headers: Re
 
 describe('classifyNotionFailure', () => {
   it('maps timeouts to 504 and marks them as possibly applied', () => {
-    expect(classifyNotionFailure(new RequestTimeoutError())).toMatchObject({ kind: 'upstream_timeout', retryable: true, mayHaveApplied: true, outcome: 'timeout' });
+    expect(classifyNotionFailure(new RequestTimeoutError())).toMatchObject({
+      kind: 'upstream_timeout',
+      retryable: true,
+      mayHaveApplied: true,
+      outcome: 'timeout',
+    });
   });
 
   it.each([
@@ -29,7 +34,13 @@ describe('classifyNotionFailure', () => {
     [400, APIErrorCode.ValidationError, 'upstream_failed', false, false],
     [401, APIErrorCode.Unauthorized, 'upstream_failed', false, false],
   ])('maps %i %s to %s (retryable %s, may have applied %s)', (status, code, kind, retryable, mayHaveApplied) => {
-    expect(classifyNotionFailure(apiError(status, code))).toMatchObject({ kind, retryable, mayHaveApplied, status, outcome: String(status) });
+    expect(classifyNotionFailure(apiError(status, code))).toMatchObject({
+      kind,
+      retryable,
+      mayHaveApplied,
+      status,
+      outcome: String(status),
+    });
   });
 
   it('reads Retry-After in seconds or as an HTTP date', () => {
@@ -37,11 +48,18 @@ describe('classifyNotionFailure', () => {
     const date = new Date(Date.now() + 5000).toUTCString();
     const fromDate = classifyNotionFailure(apiError(429, APIErrorCode.RateLimited, 'slow down', { 'retry-after': date })).retryAfterMs;
     expect(fromDate).toBeGreaterThan(3000);
-    expect(classifyNotionFailure(apiError(429, APIErrorCode.RateLimited, 'slow down', { 'retry-after': 'soon' })).retryAfterMs).toBeUndefined();
+    expect(
+      classifyNotionFailure(apiError(429, APIErrorCode.RateLimited, 'slow down', { 'retry-after': 'soon' })).retryAfterMs,
+    ).toBeUndefined();
   });
 
   it("treats Notion's undocumented 502 as a possibly applied failure", () => {
-    const badGateway = new UnknownHTTPResponseError({ status: 502, message: undefined, headers: new Headers(), rawBodyText: 'Bad Gateway' });
+    const badGateway = new UnknownHTTPResponseError({
+      status: 502,
+      message: undefined,
+      headers: new Headers(),
+      rawBodyText: 'Bad Gateway',
+    });
     expect(classifyNotionFailure(badGateway)).toMatchObject({ kind: 'upstream_failed', retryable: true, mayHaveApplied: true });
   });
 
@@ -57,7 +75,11 @@ describe('classifyNotionFailure', () => {
   });
 
   it("recognises Notion's refusal to edit a page in the trash", () => {
-    expect(isArchivedRefusal(apiError(400, APIErrorCode.ValidationError, "Can't edit block that is archived. You must unarchive the block before editing."))).toBe(true);
+    expect(
+      isArchivedRefusal(
+        apiError(400, APIErrorCode.ValidationError, "Can't edit block that is archived. You must unarchive the block before editing."),
+      ),
+    ).toBe(true);
     expect(isArchivedRefusal(apiError(400, APIErrorCode.ValidationError, 'Rating is expected to be number.'))).toBe(false);
   });
 });

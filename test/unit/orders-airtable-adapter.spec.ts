@@ -8,9 +8,15 @@ import { AirtableClientOptions } from '../../src/orders/orders.options';
 import { AirtableSimulator, startAirtableSimulator } from '../../simulators/airtable/airtable-simulator';
 
 /** The adapter against the simulator over real HTTP; only the settings are hand-made. */
-function adapterFor(sim: AirtableSimulator | undefined, overrides: Partial<Settings['airtable']> = {}, upstream = { retries: 1, timeoutMs: 1000 }) {
+function adapterFor(
+  sim: AirtableSimulator | undefined,
+  overrides: Partial<Settings['airtable']> = {},
+  upstream = { retries: 1, timeoutMs: 1000 },
+) {
   const settings = {
-    airtable: sim ? { token: sim.token, baseId: sim.baseId, tableId: sim.tableId, endpointUrl: sim.endpointUrl, ...overrides } : { endpointUrl: 'http://127.0.0.1:9', ...overrides },
+    airtable: sim
+      ? { token: sim.token, baseId: sim.baseId, tableId: sim.tableId, endpointUrl: sim.endpointUrl, ...overrides }
+      : { endpointUrl: 'http://127.0.0.1:9', ...overrides },
     upstream,
   };
   const config = { get: (key: keyof typeof settings) => settings[key] } as unknown as ConfigService<Settings, true>;
@@ -43,11 +49,16 @@ describe('AirtableAdapter', () => {
   });
 
   it('sends a formula too long for a URL through POST .../listRecords, offsets included', async () => {
-    const wanted = sim.records().slice(0, 230).map((record) => record.id);
+    const wanted = sim
+      .records()
+      .slice(0, 230)
+      .map((record) => record.id);
     const formula = `OR(${wanted.map((id) => `RECORD_ID()='${id}'`).join(',')}${",RECORD_ID()='recNoSuchRecord00'".repeat(200)})`;
     expect(encodeURIComponent(formula).length).toBeGreaterThan(15_000);
     const posts = sim.countMatching(/^POST \/v0\/.*\/listRecords$/);
-    const pages = await collect(adapterFor(sim, {}, { retries: 0, timeoutMs: 10_000 }).adapter.listRecords({ filterByFormula: formula, fields: ['Order ID'] }));
+    const pages = await collect(
+      adapterFor(sim, {}, { retries: 0, timeoutMs: 10_000 }).adapter.listRecords({ filterByFormula: formula, fields: ['Order ID'] }),
+    );
     expect(idsOf(pages)).toEqual(wanted);
     expect(pages[0].records[0].fields).toEqual({ 'Order ID': sim.records()[0].fields['Order ID'] });
     expect(sim.countMatching(/^POST \/v0\/.*\/listRecords$/) - posts).toBe(3);
@@ -60,12 +71,21 @@ describe('AirtableAdapter', () => {
       pages.push(page);
       if (pages.length === 2) sim.expireOffsets();
     }
-    expect(pages.map((page) => [page.records.length, page.restarted])).toEqual([[100, false], [100, false], [100, true], [100, false], [50, false]]);
+    expect(pages.map((page) => [page.records.length, page.restarted])).toEqual([
+      [100, false],
+      [100, false],
+      [100, true],
+      [100, false],
+      [50, false],
+    ]);
   });
 
   it('updates records at most 10 per request', async () => {
     const patches = sim.countMatching(/^PATCH /);
-    const updates = sim.records().slice(0, 25).map((record) => ({ id: record.id, fields: { Priority: 'High' } }));
+    const updates = sim
+      .records()
+      .slice(0, 25)
+      .map((record) => ({ id: record.id, fields: { Priority: 'High' } }));
     const updated = await adapterFor(sim).adapter.updateRecords(updates);
     expect(updated.map((record) => record.id)).toEqual(updates.map((update) => update.id));
     expect(updated.every((record) => record.fields.Priority === 'High')).toBe(true);
@@ -92,11 +112,19 @@ describe('AirtableAdapter', () => {
   });
 
   it('says when Airtable cannot be reached, or has no such table', async () => {
-    await expect(collect(adapterFor(sim, { endpointUrl: 'http://127.0.0.1:9' }, { retries: 0, timeoutMs: 500 }).adapter.listRecords())).rejects.toMatchObject({
+    await expect(
+      collect(adapterFor(sim, { endpointUrl: 'http://127.0.0.1:9' }, { retries: 0, timeoutMs: 500 }).adapter.listRecords()),
+    ).rejects.toMatchObject({
       kind: 'upstream_unavailable',
     });
-    await expect(collect(adapterFor(sim, { tableId: 'tblNoSuchTable00' }).adapter.listRecords())).rejects.toMatchObject({ kind: 'not_found', upstreamStatus: 404 });
-    await expect(collect(adapterFor(sim, { token: 'patWrong' }).adapter.listRecords())).rejects.toMatchObject({ kind: 'upstream_failed', upstreamStatus: 401 });
+    await expect(collect(adapterFor(sim, { tableId: 'tblNoSuchTable00' }).adapter.listRecords())).rejects.toMatchObject({
+      kind: 'not_found',
+      upstreamStatus: 404,
+    });
+    await expect(collect(adapterFor(sim, { token: 'patWrong' }).adapter.listRecords())).rejects.toMatchObject({
+      kind: 'upstream_failed',
+      upstreamStatus: 401,
+    });
   });
 
   it('waits out 429s, gives up after its limit, and stops waiting when aborted', async () => {

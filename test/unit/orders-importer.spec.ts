@@ -48,7 +48,10 @@ class FakeOrders {
     return result;
   }
   async recordIdsAfter(after: string | null, limit: number): Promise<string[]> {
-    return [...this.rows.keys()].sort().filter((id) => after === null || id > after).slice(0, limit);
+    return [...this.rows.keys()]
+      .sort()
+      .filter((id) => after === null || id > after)
+      .slice(0, limit);
   }
   async deleteByRecordIds(ids: string[]): Promise<number> {
     return ids.filter((id) => this.rows.delete(id)).length;
@@ -56,17 +59,32 @@ class FakeOrders {
 }
 
 const progress: SyncFigures[] = [];
-const runs = { saveProgress: async (_id: number, figures: SyncFigures) => void progress.push({ ...figures }) } as unknown as SyncRunsRepository;
+const runs = {
+  saveProgress: async (_id: number, figures: SyncFigures) => void progress.push({ ...figures }),
+} as unknown as SyncRunsRepository;
 const lock = { connection: {}, release: async () => undefined } as unknown as HeldSyncLock;
 
 const record = (id: string, modified: string, fields: Record<string, unknown> = {}): AirtableRecord => ({
   id,
-  fields: { 'Order ID': id, Customer: 'C', Status: 'Sent', Priority: 'Low', Total: 1, 'Order Date': '2025-01-01', 'Last Modified': modified, ...fields },
+  fields: {
+    'Order ID': id,
+    Customer: 'C',
+    Status: 'Sent',
+    Priority: 'Low',
+    Total: 1,
+    'Order Date': '2025-01-01',
+    'Last Modified': modified,
+    ...fields,
+  },
 });
 
 function importer(pages: AirtablePage[], orders = new FakeOrders(), options = new OrderSyncOptions()) {
   const airtable = new FakeAirtable(pages);
-  return { airtable, orders, importer: new OrderImporter(new AirtableOrderSource(airtable), orders as unknown as OrdersRepository, runs, options) };
+  return {
+    airtable,
+    orders,
+    importer: new OrderImporter(new AirtableOrderSource(airtable), orders as unknown as OrdersRepository, runs, options),
+  };
 }
 
 const FULL: ImportPlan = { runId: 1, fullPass: true, modifiedSince: null, previousHighWaterMark: null, maxDeleteRatio: null };
@@ -74,12 +92,31 @@ const FULL: ImportPlan = { runId: 1, fullPass: true, modifiedSince: null, previo
 describe('OrderImporter', () => {
   it('counts skipped and incomplete records, keeps the newer of two copies, and writes one batch per page', async () => {
     const { importer: subject, orders } = importer([
-      { records: [record('rec1', '2025-01-01T00:00:00Z'), record('rec2', 'not a date'), record('rec3', '2025-01-02T00:00:00Z', { Status: 'On Hold' })], restarted: false },
-      { records: [record('rec4', '2025-01-03T00:00:00Z'), record('rec4', '2025-01-04T00:00:00Z', { Customer: 'Newer' })], restarted: false },
+      {
+        records: [
+          record('rec1', '2025-01-01T00:00:00Z'),
+          record('rec2', 'not a date'),
+          record('rec3', '2025-01-02T00:00:00Z', { Status: 'On Hold' }),
+        ],
+        restarted: false,
+      },
+      {
+        records: [record('rec4', '2025-01-03T00:00:00Z'), record('rec4', '2025-01-04T00:00:00Z', { Customer: 'Newer' })],
+        restarted: false,
+      },
     ]);
     const figures = emptyFigures();
     const mark = await subject.execute(FULL, lock, figures, new AbortController().signal);
-    expect(figures).toEqual({ fetched: 5, created: 3, updated: 0, unchanged: 1, deleted: 0, withheldDeletions: 0, skipped: 1, incomplete: 1 });
+    expect(figures).toEqual({
+      fetched: 5,
+      created: 3,
+      updated: 0,
+      unchanged: 1,
+      deleted: 0,
+      withheldDeletions: 0,
+      skipped: 1,
+      incomplete: 1,
+    });
     expect(orders.batches).toEqual([2, 1]);
     expect(orders.rows.get('rec4')?.customer).toBe('Newer');
     expect(orders.rows.get('rec3')?.status).toBeNull();
@@ -89,8 +126,12 @@ describe('OrderImporter', () => {
 
   it('removes on a full pass what Airtable no longer has, but keeps what it skipped', async () => {
     const orders = new FakeOrders();
-    for (const id of ['recA', 'recB', 'recC', 'recD']) orders.rows.set(id, { recordId: id, airtableModifiedAt: new Date(0) } as ImportedOrder);
-    const { importer: subject } = importer([{ records: [record('recA', '2025-01-01T00:00:00Z'), record('recC', 'garbage')], restarted: false }], orders);
+    for (const id of ['recA', 'recB', 'recC', 'recD'])
+      orders.rows.set(id, { recordId: id, airtableModifiedAt: new Date(0) } as ImportedOrder);
+    const { importer: subject } = importer(
+      [{ records: [record('recA', '2025-01-01T00:00:00Z'), record('recC', 'garbage')], restarted: false }],
+      orders,
+    );
     const figures = emptyFigures();
     await subject.execute(FULL, lock, figures, new AbortController().signal);
     expect(figures.deleted).toBe(2);
@@ -105,18 +146,33 @@ describe('OrderImporter', () => {
 
     // 3 of 20 gone is 15 %: more than 10 %, so none goes.
     const braked = emptyFigures();
-    await importer(listing(ids.slice(3)), orders).importer.execute({ ...FULL, maxDeleteRatio: 0.1 }, lock, braked, new AbortController().signal);
+    await importer(listing(ids.slice(3)), orders).importer.execute(
+      { ...FULL, maxDeleteRatio: 0.1 },
+      lock,
+      braked,
+      new AbortController().signal,
+    );
     expect({ deleted: braked.deleted, withheldDeletions: braked.withheldDeletions }).toEqual({ deleted: 0, withheldDeletions: 3 });
     expect(orders.rows.size).toBe(20);
 
     // 2 of 20 is exactly 10 %: allowed.
     const within = emptyFigures();
-    await importer(listing(ids.slice(2)), orders).importer.execute({ ...FULL, maxDeleteRatio: 0.1 }, lock, within, new AbortController().signal);
+    await importer(listing(ids.slice(2)), orders).importer.execute(
+      { ...FULL, maxDeleteRatio: 0.1 },
+      lock,
+      within,
+      new AbortController().signal,
+    );
     expect({ deleted: within.deleted, withheldDeletions: within.withheldDeletions }).toEqual({ deleted: 2, withheldDeletions: 0 });
 
     // An admin's allowMassDelete (no ratio) lets a run delete them all but one.
     const allowed = emptyFigures();
-    await importer(listing(ids.slice(19)), orders).importer.execute({ ...FULL, maxDeleteRatio: null }, lock, allowed, new AbortController().signal);
+    await importer(listing(ids.slice(19)), orders).importer.execute(
+      { ...FULL, maxDeleteRatio: null },
+      lock,
+      allowed,
+      new AbortController().signal,
+    );
     expect(allowed.deleted).toBe(17);
     expect([...orders.rows.keys()]).toEqual([ids[19]]);
   });
@@ -126,7 +182,12 @@ describe('OrderImporter', () => {
     orders.rows.set('recGone', { recordId: 'recGone', airtableModifiedAt: new Date(0) } as ImportedOrder);
     const { importer: subject, airtable } = importer([{ records: [], restarted: false }], orders);
     const previous = new Date('2025-01-01T00:00:00Z');
-    const mark = await subject.execute({ runId: 2, fullPass: false, modifiedSince: new Date('2024-12-31T23:55:00Z'), previousHighWaterMark: previous, maxDeleteRatio: 0.1 }, lock, emptyFigures(), new AbortController().signal);
+    const mark = await subject.execute(
+      { runId: 2, fullPass: false, modifiedSince: new Date('2024-12-31T23:55:00Z'), previousHighWaterMark: previous, maxDeleteRatio: 0.1 },
+      lock,
+      emptyFigures(),
+      new AbortController().signal,
+    );
     expect(airtable.asked[0].filterByFormula).toBe("IS_AFTER({Last Modified}, DATETIME_PARSE('2024-12-31T23:55:00.000Z'))");
     expect(airtable.asked[0].fields).toEqual(['Order ID', 'Customer', 'Status', 'Priority', 'Total', 'Order Date', 'Last Modified']);
     expect(mark).toBe(previous);
@@ -142,7 +203,10 @@ describe('OrderImporter', () => {
 
   it('stops between pages when aborted, with the figures so far', async () => {
     const abort = new AbortController();
-    const { importer: subject } = importer([{ records: [record('rec1', '2025-01-01T00:00:00Z')], restarted: false }, { records: [record('rec2', '2025-01-01T00:00:00Z')], restarted: false }]);
+    const { importer: subject } = importer([
+      { records: [record('rec1', '2025-01-01T00:00:00Z')], restarted: false },
+      { records: [record('rec2', '2025-01-01T00:00:00Z')], restarted: false },
+    ]);
     const figures = emptyFigures();
     abort.abort();
     await expect(subject.execute(FULL, lock, figures, abort.signal)).rejects.toThrow(/abort/i);
@@ -163,11 +227,16 @@ describe('AirtableOrderSource', () => {
     const airtable = new FakeAirtable([]);
     const answer = await new AirtableOrderSource(airtable).updateOrder('rec9', { priority: 'High' });
     expect(airtable.updates).toEqual([{ id: 'rec9', fields: { Priority: 'High' } }]);
-    expect(answer).toEqual({ order: expect.objectContaining({ recordId: 'rec9', priority: 'High', airtableModifiedAt: new Date('2025-02-01T00:00:00Z') }), problems: [] });
+    expect(answer).toEqual({
+      order: expect.objectContaining({ recordId: 'rec9', priority: 'High', airtableModifiedAt: new Date('2025-02-01T00:00:00Z') }),
+      problems: [],
+    });
   });
 
   it('maps every listed record, keeping the ones it must skip with their problems', async () => {
-    const airtable = new FakeAirtable([{ records: [record('rec1', '2025-01-01T00:00:00Z'), record('rec2', 'not a date')], restarted: true }]);
+    const airtable = new FakeAirtable([
+      { records: [record('rec1', '2025-01-01T00:00:00Z'), record('rec2', 'not a date')], restarted: true },
+    ]);
     const pages = [];
     for await (const page of new AirtableOrderSource(airtable).listOrders({ pageSize: 7 })) pages.push(page);
     expect(pages).toEqual([

@@ -55,10 +55,13 @@ describe('mapAirtableOrder', () => {
     expect(mapped.problems[0]).toBe('Order ID is empty');
   });
 
-  it.each([undefined, '', 'yesterday', '2025-03-01', '2025-03-01T10:00:00', 1740823200000])('skips a record whose Last Modified is %j', (value) => {
-    const mapped = mapAirtableOrder({ id: 'rec1', fields: { ...GOOD, 'Last Modified': value } });
-    expect(mapped).toEqual({ order: undefined, problems: ['Last Modified is missing or not a date-time'] });
-  });
+  it.each([undefined, '', 'yesterday', '2025-03-01', '2025-03-01T10:00:00', 1740823200000])(
+    'skips a record whose Last Modified is %j',
+    (value) => {
+      const mapped = mapAirtableOrder({ id: 'rec1', fields: { ...GOOD, 'Last Modified': value } });
+      expect(mapped).toEqual({ order: undefined, problems: ['Last Modified is missing or not a date-time'] });
+    },
+  );
 
   it('copes with a record without fields', () => {
     expect(mapAirtableOrder({ id: 'rec1' } as never).order).toBeUndefined();
@@ -72,7 +75,10 @@ describe('mapAirtableOrder', () => {
   });
 
   it.each(['', `rec${'x'.repeat(30)}`, 'rec\u0000abc', 'rec 1', 42])('skips a record whose id %j is not an Airtable record id', (id) => {
-    expect(mapAirtableOrder({ id: id as string, fields: GOOD })).toEqual({ order: undefined, problems: [expect.stringMatching(/^record id .* is not an Airtable record id$/)] });
+    expect(mapAirtableOrder({ id: id as string, fields: GOOD })).toEqual({
+      order: undefined,
+      problems: [expect.stringMatching(/^record id .* is not an Airtable record id$/)],
+    });
   });
 
   it('keeps totals exact to the cent', () => {
@@ -90,7 +96,9 @@ describe('high-water mark', () => {
   });
 
   it('never moves backwards and stays put when nothing came', () => {
-    expect(nextHighWaterMark(at('2025-01-05T00:00:00Z'), at('2025-01-01T00:00:00Z'), at('2025-01-06T00:00:00Z'))).toEqual(at('2025-01-05T00:00:00Z'));
+    expect(nextHighWaterMark(at('2025-01-05T00:00:00Z'), at('2025-01-01T00:00:00Z'), at('2025-01-06T00:00:00Z'))).toEqual(
+      at('2025-01-05T00:00:00Z'),
+    );
     expect(nextHighWaterMark(at('2025-01-05T00:00:00Z'), null, at('2025-01-06T00:00:00Z'))).toEqual(at('2025-01-05T00:00:00Z'));
     expect(nextHighWaterMark(null, null, at('2025-01-06T00:00:00Z'))).toBeNull();
   });
@@ -103,7 +111,9 @@ describe('high-water mark', () => {
 describe('order queries', () => {
   it('builds numbered conditions for every filter', () => {
     expect(filterCondition({})).toEqual({ sql: '', params: [] });
-    expect(filterCondition({ status: 'Sent', priority: 'Low', startDate: '2025-01-01', endDate: '2025-01-31', customer: '50%_off' })).toEqual({
+    expect(
+      filterCondition({ status: 'Sent', priority: 'Low', startDate: '2025-01-01', endDate: '2025-01-31', customer: '50%_off' }),
+    ).toEqual({
       sql: 'WHERE status = $1 AND priority = $2 AND order_date >= $3::date AND order_date <= $4::date AND customer ILIKE $5',
       params: ['Sent', 'Low', '2025-01-01', '2025-01-31', '%50\\%\\_off%'],
     });

@@ -21,7 +21,7 @@ const movie = (tmdbId: number, title: string): MovieSummary => ({
 const pageOf = (items: MovieSummary[]): MovieSummaryPage => ({ items, page: 3, pageSize: 20, totalItems: 10_000, totalPages: 500 });
 
 describe('PageJson', () => {
-  it('renders exactly JSON.stringify of the page with each item\'s flags merged last', () => {
+  it("renders exactly JSON.stringify of the page with each item's flags merged last", () => {
     const page = pageOf([movie(550, 'Fight Club'), movie(603, 'The Matrix'), movie(13, 'Forrest "Gump"')]);
     const flags = new Map<number, UserMovieFlags>([
       [550, { favorite: true, inWatchlist: true, myRating: 4.5 }],

@@ -1,5 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { ConflictError, InvalidInputError, NotConfiguredError, OverloadedError, RateLimitedError, UpstreamError } from '../../src/common/errors/domain-error';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotConfiguredError,
+  OverloadedError,
+  RateLimitedError,
+  UpstreamError,
+} from '../../src/common/errors/domain-error';
 import { mapErrorToProblem } from '../../src/common/errors/problem-mapper';
 
 describe('mapErrorToProblem', () => {
@@ -33,7 +40,11 @@ describe('mapErrorToProblem', () => {
 
   it('keeps field errors of invalid input and a stable type per code', () => {
     const mapped = mapErrorToProblem(new InvalidInputError('InvalidStars', 'bad', [{ field: 'stars', message: 'too many' }]), '/x');
-    expect(mapped.problem).toMatchObject({ status: 400, type: 'https://cinemateca.dev/problems/invalid-stars', errors: [{ field: 'stars', message: 'too many' }] });
+    expect(mapped.problem).toMatchObject({
+      status: 400,
+      type: 'https://cinemateca.dev/problems/invalid-stars',
+      errors: [{ field: 'stars', message: 'too many' }],
+    });
   });
 
   it('hides the details of unexpected errors', () => {

@@ -22,7 +22,14 @@ const problemsOf = (env: Record<string, string>) => {
 describe('settings', () => {
   it('gives the contract defaults in development with nothing set', () => {
     const settings = loadSettings({});
-    expect(settings.app).toMatchObject({ port: 3000, nodeEnv: 'development', isProduction: false, corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 300, trustProxy: false });
+    expect(settings.app).toMatchObject({
+      port: 3000,
+      nodeEnv: 'development',
+      isProduction: false,
+      corsOrigins: ['http://localhost:5173'],
+      rateLimitPerMinute: 300,
+      trustProxy: false,
+    });
     expect(settings.cache).toMatchObject({ redisUrl: undefined, ttlSeconds: 30, staleTtlSeconds: 86_400 });
     expect(settings.upstream).toEqual({ retries: 3, timeoutMs: 5000 });
     expect(settings.auth).toMatchObject({ jwtSecretGenerated: true, jwtExpiresIn: '1h', jwtExpiresInSeconds: 3600 });
@@ -39,19 +46,42 @@ describe('settings', () => {
 
   it('reads every setting of the contract', () => {
     const settings = loadSettings({
-      PORT: '8080', REDIS_URL: 'redis://cache:6379', CACHE_TTL_SECONDS: '60', CACHE_STALE_TTL_SECONDS: '3600',
-      UPSTREAM_RETRIES: '5', UPSTREAM_TIMEOUT_MS: '2500', JWT_SECRET: 's', JWT_EXPIRES_IN: '15m',
-      STATIC_API_TOKENS: 'tok-abcdefgh:robot:ADMIN', CORS_ORIGINS: 'https://a.example, https://b.example',
-      RATE_LIMIT_PER_MINUTE: '50', TRUST_PROXY: '10.0.0.0/8,127.0.0.1', TMDB_BASE_URL: 'https://tmdb.example/3/',
-      SYNC_INTERVAL_MINUTES: '0', SYNC_ON_STARTUP: 'false', SYNC_MAX_DELETE_RATIO: '0.25', NOTION_RECONCILE_MINUTES: '15',
-      AIRTABLE_REQUESTS_PER_SECOND: '5', TMDB_REQUESTS_PER_SECOND: '25',
+      PORT: '8080',
+      REDIS_URL: 'redis://cache:6379',
+      CACHE_TTL_SECONDS: '60',
+      CACHE_STALE_TTL_SECONDS: '3600',
+      UPSTREAM_RETRIES: '5',
+      UPSTREAM_TIMEOUT_MS: '2500',
+      JWT_SECRET: 's',
+      JWT_EXPIRES_IN: '15m',
+      STATIC_API_TOKENS: 'tok-abcdefgh:robot:ADMIN',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      RATE_LIMIT_PER_MINUTE: '50',
+      TRUST_PROXY: '10.0.0.0/8,127.0.0.1',
+      TMDB_BASE_URL: 'https://tmdb.example/3/',
+      SYNC_INTERVAL_MINUTES: '0',
+      SYNC_ON_STARTUP: 'false',
+      SYNC_MAX_DELETE_RATIO: '0.25',
+      NOTION_RECONCILE_MINUTES: '15',
+      AIRTABLE_REQUESTS_PER_SECOND: '5',
+      TMDB_REQUESTS_PER_SECOND: '25',
     });
     expect(settings.airtable.requestsPerSecond).toBe(5);
     expect(settings.tmdb.requestsPerSecond).toBe(25);
-    expect(settings.app).toMatchObject({ port: 8080, corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 50, trustProxy: ['10.0.0.0/8', '127.0.0.1'] });
+    expect(settings.app).toMatchObject({
+      port: 8080,
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      rateLimitPerMinute: 50,
+      trustProxy: ['10.0.0.0/8', '127.0.0.1'],
+    });
     expect(settings.cache).toMatchObject({ redisUrl: 'redis://cache:6379', ttlSeconds: 60, staleTtlSeconds: 3600 });
     expect(settings.upstream).toEqual({ retries: 5, timeoutMs: 2500 });
-    expect(settings.auth).toMatchObject({ jwtSecret: 's', jwtSecretGenerated: false, jwtExpiresInSeconds: 900, staticTokens: [{ token: 'tok-abcdefgh', username: 'robot', role: 'ADMIN' }] });
+    expect(settings.auth).toMatchObject({
+      jwtSecret: 's',
+      jwtSecretGenerated: false,
+      jwtExpiresInSeconds: 900,
+      staticTokens: [{ token: 'tok-abcdefgh', username: 'robot', role: 'ADMIN' }],
+    });
     expect(settings.tmdb.baseUrl).toBe('https://tmdb.example/3');
     expect(settings.sync).toEqual({ intervalMinutes: 0, onStartup: false, maxDeleteRatio: 0.25, notionReconcileMinutes: 15 });
   });
@@ -98,12 +128,15 @@ describe('settings', () => {
     expect(loadSettings(production).app.corsOrigins).toEqual(['https://app.example']);
   });
 
-  it.each(['TMDB_BASE_URL', 'NOTION_BASE_URL', 'AIRTABLE_ENDPOINT_URL'])('requires https for %s in production, loopback excepted', (name) => {
-    expect(problemsOf({ ...production, [name]: 'http://upstream.example' })).toEqual([`${name} must be an https URL in production`]);
-    expect(problemsOf({ ...production, [name]: 'http://127.0.0.1:4010' })).toEqual([]);
-    expect(problemsOf({ ...production, [name]: 'https://upstream.example' })).toEqual([]);
-    expect(problemsOf({ [name]: 'http://upstream.example' })).toEqual([]);
-  });
+  it.each(['TMDB_BASE_URL', 'NOTION_BASE_URL', 'AIRTABLE_ENDPOINT_URL'])(
+    'requires https for %s in production, loopback excepted',
+    (name) => {
+      expect(problemsOf({ ...production, [name]: 'http://upstream.example' })).toEqual([`${name} must be an https URL in production`]);
+      expect(problemsOf({ ...production, [name]: 'http://127.0.0.1:4010' })).toEqual([]);
+      expect(problemsOf({ ...production, [name]: 'https://upstream.example' })).toEqual([]);
+      expect(problemsOf({ [name]: 'http://upstream.example' })).toEqual([]);
+    },
+  );
 
   it('refuses a static token under 32 characters in production only, without echoing it', () => {
     const short = 'short-but-fine-in-dev-0123';
@@ -115,7 +148,12 @@ describe('settings', () => {
   });
 
   it('reads the pool size and the authentication limits', () => {
-    const settings = loadSettings({ DATABASE_POOL_SIZE: '7', AUTH_FAILURES_PER_MINUTE: '5', PASSWORD_HASH_WORKERS: '2', PASSWORD_HASH_QUEUE: '3' });
+    const settings = loadSettings({
+      DATABASE_POOL_SIZE: '7',
+      AUTH_FAILURES_PER_MINUTE: '5',
+      PASSWORD_HASH_WORKERS: '2',
+      PASSWORD_HASH_QUEUE: '3',
+    });
     expect(settings.database.poolSize).toBe(7);
     expect(settings.auth).toMatchObject({ failuresPerMinute: 5, passwordHashWorkers: 2, passwordHashQueue: 3 });
     const defaults = loadSettings({});
@@ -132,7 +170,9 @@ describe('settings', () => {
 
   it('has no static tokens in production unless STATIC_API_TOKENS names them', () => {
     expect(loadSettings(production).auth.staticTokens).toEqual([]);
-    expect(loadSettings({ ...production, STATIC_API_TOKENS: 'k8s-probe-token-0123456789abcdefgh:probe:USER' }).auth.staticTokens).toHaveLength(1);
+    expect(
+      loadSettings({ ...production, STATIC_API_TOKENS: 'k8s-probe-token-0123456789abcdefgh:probe:USER' }).auth.staticTokens,
+    ).toHaveLength(1);
     expect(loadSettings(production).database.runMigrationsOnStartup).toBe(false);
   });
 

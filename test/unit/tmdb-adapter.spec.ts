@@ -39,7 +39,12 @@ describe('TmdbAdapter', () => {
   function adapter(configured = true) {
     const metrics = new Metrics();
     const http = asHttp(axios.create({ baseURL: tmdb.apiRoot, headers: { Authorization: `Bearer ${tmdb.token}` } }));
-    const client = new TmdbHttpClient(http, new RetryPolicy({ retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 }), 1000, metrics);
+    const client = new TmdbHttpClient(
+      http,
+      new RetryPolicy({ retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 }),
+      1000,
+      metrics,
+    );
     const cache = new StaleCache(new MapCache() as unknown as AppCache, metrics, { name: 'tmdb', freshMs: 60_000, staleMs: 60_000 });
     return new TmdbAdapter(client, cache, { configured });
   }
@@ -68,7 +73,14 @@ describe('TmdbAdapter', () => {
   });
 
   it('sends discover filters in TMDB terms', async () => {
-    const result = await adapter().discover({ page: 1, language: 'en-US', sortBy: 'title.asc', year: 1999, withGenres: [18], includeAdult: true });
+    const result = await adapter().discover({
+      page: 1,
+      language: 'en-US',
+      sortBy: 'title.asc',
+      year: 1999,
+      withGenres: [18],
+      includeAdult: true,
+    });
     expect(result.value.items.every((movie) => movie.releaseDate?.startsWith('1999') && movie.genreIds.includes(18))).toBe(true);
     const titles = result.value.items.map((movie) => movie.title.toLowerCase());
     expect(titles).toEqual([...titles].sort());

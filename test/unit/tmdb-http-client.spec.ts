@@ -38,10 +38,17 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
     const policy = new RetryPolicy({ retries: 2, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 2000 });
     return new TmdbHttpClient(http, policy, options.timeoutMs ?? 500, metrics, options.pacer);
   }
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as UpstreamError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error as UpstreamError,
+    );
 
   it('answers the payload', async () => {
-    await expect(client().get({ path: '/movie/550', query: { language: 'en-US' } })).resolves.toMatchObject({ id: 550, title: 'Fight Club' });
+    await expect(client().get({ path: '/movie/550', query: { language: 'en-US' } })).resolves.toMatchObject({
+      id: 550,
+      title: 'Fight Club',
+    });
   });
 
   it('does not retry when TMDB refuses our token, and says so as a 502', async () => {
@@ -74,7 +81,9 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
     expect(error).toMatchObject({ kind: 'upstream_failed' });
     expect(error!.message).toMatch(/could not be reached/);
     expect(Logger.prototype.warn).toHaveBeenCalledTimes(3);
-    expect(await metrics.upstreamRequests.get()).toMatchObject({ values: [expect.objectContaining({ labels: { upstream: 'tmdb', outcome: 'network' }, value: 3 })] });
+    expect(await metrics.upstreamRequests.get()).toMatchObject({
+      values: [expect.objectContaining({ labels: { upstream: 'tmdb', outcome: 'network' }, value: 3 })],
+    });
   });
 
   it('passes on a rate limit it cannot wait for, with the seconds TMDB asked for', async () => {
@@ -132,7 +141,9 @@ describe('TmdbHttpClient against the TMDB simulator', () => {
     try {
       const baseURL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/3`;
       const paced = client({ baseURL, pacer: new UpstreamPacer(() => 3, 300) });
-      await Promise.all(Array.from({ length: 4 }, () => paced.get({ path: '/movie/550', query: {} }).then(() => answeredAt.push(Date.now()))));
+      await Promise.all(
+        Array.from({ length: 4 }, () => paced.get({ path: '/movie/550', query: {} }).then(() => answeredAt.push(Date.now()))),
+      );
       expect(arrivals).toHaveLength(4);
       expect(arrivals[3] - Math.min(...answeredAt)).toBeGreaterThanOrEqual(295);
     } finally {

@@ -23,14 +23,35 @@ describe('TMDB payload mapping', () => {
   });
 
   it('caps totalPages and totalItems at what TMDB serves, and says 0 pages for no results', () => {
-    const page = mapPage({ page: 1, results: [{ id: 1, title: 'A', release_date: '' }], total_pages: 46_000, total_results: 920_000 }, images);
+    const page = mapPage(
+      { page: 1, results: [{ id: 1, title: 'A', release_date: '' }], total_pages: 46_000, total_results: 920_000 },
+      images,
+    );
     expect(page).toMatchObject({ page: 1, pageSize: 20, totalPages: 500, totalItems: 10_000 });
-    expect(page.items[0]).toMatchObject({ tmdbId: 1, title: 'A', releaseDate: null, posterUrl: null, overview: '', genreIds: [], voteAverage: 0 });
-    expect(mapPage({ page: 1, results: [], total_pages: 1, total_results: 0 }, images)).toMatchObject({ items: [], totalPages: 0, totalItems: 0 });
+    expect(page.items[0]).toMatchObject({
+      tmdbId: 1,
+      title: 'A',
+      releaseDate: null,
+      posterUrl: null,
+      overview: '',
+      genreIds: [],
+      voteAverage: 0,
+    });
+    expect(mapPage({ page: 1, results: [], total_pages: 1, total_results: 0 }, images)).toMatchObject({
+      items: [],
+      totalPages: 0,
+      totalItems: 0,
+    });
   });
 
   it('maps details: unknown values as null, the top of the cast, key crew, videos with links, providers by country', () => {
-    const cast = Array.from({ length: 30 }, (_, index) => ({ id: index, name: `Actor ${index}`, character: `C${index}`, order: 29 - index, profile_path: null }));
+    const cast = Array.from({ length: 30 }, (_, index) => ({
+      id: index,
+      name: `Actor ${index}`,
+      character: `C${index}`,
+      order: 29 - index,
+      profile_path: null,
+    }));
     const details = mapDetails(
       {
         id: 7,
@@ -56,7 +77,12 @@ describe('TMDB payload mapping', () => {
             { id: 3, name: 'U' },
           ],
         },
-        'watch/providers': { results: { US: { link: 'https://tmdb/watch', flatrate: [{ provider_id: 8, provider_name: 'Netflix', logo_path: '/n.png' }] }, XX: {} } },
+        'watch/providers': {
+          results: {
+            US: { link: 'https://tmdb/watch', flatrate: [{ provider_id: 8, provider_name: 'Netflix', logo_path: '/n.png' }] },
+            XX: {},
+          },
+        },
       },
       images,
     );
@@ -80,7 +106,12 @@ describe('TMDB payload mapping', () => {
     expect(details.credits.cast[0]).toMatchObject({ name: 'Actor 29', order: 0 });
     expect(details.credits.crew).toEqual([{ personId: 1, name: 'D', job: 'Director', department: 'Directing', profileUrl: null }]);
     expect(details.watchProviders).toEqual({
-      US: { link: 'https://tmdb/watch', flatrate: [{ providerId: 8, name: 'Netflix', logoUrl: 'https://cdn.example/t/p/original/n.png', displayPriority: 0 }], rent: [], buy: [] },
+      US: {
+        link: 'https://tmdb/watch',
+        flatrate: [{ providerId: 8, name: 'Netflix', logoUrl: 'https://cdn.example/t/p/original/n.png', displayPriority: 0 }],
+        rent: [],
+        buy: [],
+      },
       XX: { link: '', flatrate: [], rent: [], buy: [] },
     });
     expect(mapDetails({ id: 8 }, images)).toMatchObject({ title: '', videos: [], credits: { cast: [], crew: [] }, watchProviders: {} });

@@ -1,7 +1,8 @@
 import { parseRetryAfter, RetryPolicy } from '../../src/movies/upstream/retry-policy';
 
 describe('RetryPolicy', () => {
-  const policy = (random: number) => new RetryPolicy({ retries: 3, baseDelayMs: 100, maxDelayMs: 2000, maxRetryAfterMs: 5000, random: () => random });
+  const policy = (random: number) =>
+    new RetryPolicy({ retries: 3, baseDelayMs: 100, maxDelayMs: 2000, maxRetryAfterMs: 5000, random: () => random });
 
   it('waits a random time up to base * 2^(retry-1) (full jitter)', () => {
     expect([1, 2, 3, 4].map((retry) => policy(0.999).delayBeforeRetry(retry))).toEqual([99, 199, 399, 799]);

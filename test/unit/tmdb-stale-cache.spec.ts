@@ -67,7 +67,10 @@ describe('StaleCache', () => {
   it('serves the last good copy when the upstream fails, until the stale TTL ends', async () => {
     await cache.fetch('k', async () => 'good');
     now += 5000;
-    await expect(cache.fetch('k', failing(new UpstreamError('upstream_timeout', 'tmdb', 'slow')))).resolves.toEqual({ value: 'good', cache: 'STALE' });
+    await expect(cache.fetch('k', failing(new UpstreamError('upstream_timeout', 'tmdb', 'slow')))).resolves.toEqual({
+      value: 'good',
+      cache: 'STALE',
+    });
     now += 60_000;
     await expect(cache.fetch('k', failing(new UpstreamError('upstream_failed', 'tmdb', 'down')))).rejects.toBeInstanceOf(UpstreamError);
   });
@@ -81,7 +84,9 @@ describe('StaleCache', () => {
   });
 
   it('rethrows when nothing is kept', async () => {
-    await expect(cache.fetch('cold', failing(new UpstreamError('upstream_unavailable', 'tmdb', 'down')))).rejects.toBeInstanceOf(UpstreamError);
+    await expect(cache.fetch('cold', failing(new UpstreamError('upstream_unavailable', 'tmdb', 'down')))).rejects.toBeInstanceOf(
+      UpstreamError,
+    );
   });
 
   it('shares one load between concurrent identical misses, and only identical ones', async () => {

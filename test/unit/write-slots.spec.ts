@@ -90,7 +90,10 @@ describe('WriteSlots', () => {
 
   it('estimates Retry-After from the measured length of writes, on an injected clock', async () => {
     let now = 0;
-    const slots = new WriteSlots(() => ({ slots: 1, queue: 0, perUser: 5 }), () => now);
+    const slots = new WriteSlots(
+      () => ({ slots: 1, queue: 0, perUser: 5 }),
+      () => now,
+    );
     for (let index = 0; index < 30; index += 1) {
       await slots.run({ userId: 1 }, async () => {
         now += 4000;

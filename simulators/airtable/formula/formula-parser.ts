@@ -223,10 +223,7 @@ class FormulaParser {
  * the canonical field name, or undefined when the table has no such field.
  * Returns undefined for an empty formula, which Airtable treats as no filter.
  */
-export function parseFormula(
-  text: string,
-  resolveField: (reference: string) => string | undefined,
-): FormulaNode | undefined {
+export function parseFormula(text: string, resolveField: (reference: string) => string | undefined): FormulaNode | undefined {
   const tokens = tokenize(text);
   if (tokens.length === 0) return undefined;
   return new FormulaParser(tokens, resolveField).parse();

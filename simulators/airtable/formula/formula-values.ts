@@ -4,8 +4,7 @@ export type FormulaValue = number | string | boolean | Date | null;
 /** Evaluating one record hit #ERROR!; Airtable then leaves that record out rather than failing the request. */
 export class FormulaRuntimeError extends Error {}
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Strict ISO 8601 parsing. JavaScript's Date parser accepts garbage such as "1"

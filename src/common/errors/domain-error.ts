@@ -50,7 +50,11 @@ export class ForbiddenError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly kind = 'invalid';
 
-  constructor(code: string, message: string, readonly fieldErrors: FieldError[] = []) {
+  constructor(
+    code: string,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
     super(code, message);
   }
 }
@@ -63,7 +67,11 @@ export class UnauthenticatedError extends DomainError {
 export class RateLimitedError extends DomainError {
   readonly kind = 'rate_limited';
 
-  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(code, message);
   }
 }
@@ -72,7 +80,11 @@ export class RateLimitedError extends DomainError {
 export class OverloadedError extends DomainError {
   readonly kind = 'overloaded';
 
-  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(code, message);
   }
 }

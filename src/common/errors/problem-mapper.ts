@@ -41,7 +41,10 @@ export function mapErrorToProblem(error: unknown, instance: string): MappedProbl
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
     if (status === 401) headers['www-authenticate'] = BEARER_CHALLENGE;
-    const retryAfter = error instanceof UpstreamError || error instanceof RateLimitedError || error instanceof OverloadedError ? error.retryAfterSeconds : undefined;
+    const retryAfter =
+      error instanceof UpstreamError || error instanceof RateLimitedError || error instanceof OverloadedError
+        ? error.retryAfterSeconds
+        : undefined;
     if (retryAfter !== undefined && (status === 503 || status === 429)) headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfter)));
     const errors = error instanceof InvalidInputError && error.fieldErrors.length > 0 ? error.fieldErrors : undefined;
     return {
@@ -82,7 +85,8 @@ function httpExceptionDetail(error: HttpException): string {
 function fastifyDetail(error: Error, status: number): string {
   const code = (error as { code?: string }).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'The request body is larger than the server accepts.';
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'The request body has an unsupported content type; send application/json.';
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415)
+    return 'The request body has an unsupported content type; send application/json.';
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty but declared as JSON.';
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'The request body is not valid JSON.';
   return error.message.slice(0, 200);

@@ -18,9 +18,13 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   const instance = request.url.split('?')[0];
   const { problem, headers, unexpected } = mapErrorToProblem(error, instance);
   if (unexpected) {
-    logger.error(
-      { msg: 'unexpected error', requestId: request.id, method: request.method, url: instance, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
-    );
+    logger.error({
+      msg: 'unexpected error',
+      requestId: request.id,
+      method: request.method,
+      url: instance,
+      err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+    });
   }
   if (reply.sent) return;
   reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));

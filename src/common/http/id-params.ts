@@ -20,7 +20,9 @@ class PositiveIntPipe implements PipeTransform<string | undefined, number> {
   transform(raw: string | undefined): number {
     const value = raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(value) || value > MAX_INT_ID) {
-      throw new ValidationProblemException([{ field: this.field, message: `${this.field} must be an integer between 1 and ${MAX_INT_ID}` }]);
+      throw new ValidationProblemException([
+        { field: this.field, message: `${this.field} must be an integer between 1 and ${MAX_INT_ID}` },
+      ]);
     }
     return value;
   }
@@ -34,7 +36,11 @@ function positiveIntParam(name: string, description: string, example: number): (
   return () => (target, key, index) => {
     RawPathParam(name, new PositiveIntPipe(name))(target, key, index);
     const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;
-    ApiParam({ name, description, example, schema: { type: 'integer', minimum: 1, maximum: MAX_INT_ID, example } })(target, key!, descriptor);
+    ApiParam({ name, description, example, schema: { type: 'integer', minimum: 1, maximum: MAX_INT_ID, example } })(
+      target,
+      key!,
+      descriptor,
+    );
   };
 }
 

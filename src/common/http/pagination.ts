@@ -64,4 +64,3 @@ export function PageResponse<T>(itemType: new (...args: never[]) => T) {
   Object.defineProperty(PageOf, 'name', { value: `${itemType.name.replace(/Response$/, '')}Page` });
   return PageOf;
 }
-

@@ -14,7 +14,12 @@ export class FavoritesQuery extends PageQuery {
   @IsIn(['releaseDate', 'rating'])
   sort: FavoriteSort = 'releaseDate';
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc', example: 'desc', description: 'Direction of the sort key; unknown dates and unrated movies come last either way' })
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'desc',
+    example: 'desc',
+    description: 'Direction of the sort key; unknown dates and unrated movies come last either way',
+  })
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: SortOrder = 'desc';

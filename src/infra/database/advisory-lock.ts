@@ -10,7 +10,9 @@ export interface HeldAdvisoryLock {
 }
 
 const lockCall = (fn: string, key: AdvisoryLockKey): [string, unknown[]] =>
-  'bigint' in key ? [`SELECT ${fn}($1::bigint) AS locked`, [key.bigint]] : [`SELECT ${fn}($1::int, $2::int) AS locked`, [key.classId, key.objectId]];
+  'bigint' in key
+    ? [`SELECT ${fn}($1::bigint) AS locked`, [key.bigint]]
+    : [`SELECT ${fn}($1::int, $2::int) AS locked`, [key.classId, key.objectId]];
 
 /**
  * Tries a session-level advisory lock on a connection of its own, held until `release()`: it spans many

@@ -37,7 +37,11 @@ export class HealthController {
     summary: 'Readiness: the database answers; the cache state is reported (a Redis outage degrades, it does not fail)',
     description: 'The answer (up or down) is computed at most once a second per replica and served to every caller in that second.',
   })
-  @ApiOkResponse({ schema: { example: { status: 'ok', info: { database: { status: 'up' }, cache: { status: 'up', backend: 'redis', state: 'connected' } } } } })
+  @ApiOkResponse({
+    schema: {
+      example: { status: 'ok', info: { database: { status: 'up' }, cache: { status: 'up', backend: 'redis', state: 'connected' } } },
+    },
+  })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable', type: ProblemResponse })
   ready(): Promise<HealthCheckResult> {
     return this.readiness.get(() => this.check());
@@ -45,10 +49,7 @@ export class HealthController {
 
   private async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 1500 }),
-        () => this.checkCache(),
-      ]);
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.checkCache()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
@@ -60,7 +61,8 @@ export class HealthController {
   private async checkCache() {
     const session = this.indicators.check('cache');
     const backend = this.cache.backend;
-    const state = backend === 'memory' ? 'in-process' : (await this.cache.healthy()) ? 'connected' : 'degraded (Redis unreachable, serving uncached)';
+    const state =
+      backend === 'memory' ? 'in-process' : (await this.cache.healthy()) ? 'connected' : 'degraded (Redis unreachable, serving uncached)';
     return session.up({ backend, state });
   }
 }

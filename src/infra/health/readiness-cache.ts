@@ -30,7 +30,10 @@ export class ReadinessCache {
 
   private refresh(check: () => Promise<unknown>): Promise<Settled<unknown>> {
     this.running ??= check()
-      .then((value): Settled<unknown> => ({ ok: true, value }), (error: unknown): Settled<unknown> => ({ ok: false, error }))
+      .then(
+        (value): Settled<unknown> => ({ ok: true, value }),
+        (error: unknown): Settled<unknown> => ({ ok: false, error }),
+      )
       .then((settled) => {
         this.last = { at: this.now(), settled };
         this.running = undefined;

@@ -14,7 +14,10 @@ export class MetricsController {
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Metrics in the Prometheus text format', schema: { type: 'string', example: 'http_request_duration_seconds_count{method="GET",route="/api/v1/auth/me",status="200"} 3' } })
+  @ApiOkResponse({
+    description: 'Metrics in the Prometheus text format',
+    schema: { type: 'string', example: 'http_request_duration_seconds_count{method="GET",route="/api/v1/auth/me",status="200"} 3' },
+  })
   async scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -9,16 +9,28 @@ const LANGUAGE = /^[a-z]{2}(-[A-Z]{2})?$/;
 const CURRENT_YEAR_LIMIT = 2100;
 
 export const DISCOVER_SORTS = [
-  'popularity.desc', 'popularity.asc',
-  'vote_average.desc', 'vote_average.asc',
-  'vote_count.desc', 'vote_count.asc',
-  'primary_release_date.desc', 'primary_release_date.asc',
-  'revenue.desc', 'revenue.asc',
-  'title.asc', 'title.desc',
+  'popularity.desc',
+  'popularity.asc',
+  'vote_average.desc',
+  'vote_average.asc',
+  'vote_count.desc',
+  'vote_count.asc',
+  'primary_release_date.desc',
+  'primary_release_date.asc',
+  'revenue.desc',
+  'revenue.asc',
+  'title.asc',
+  'title.desc',
 ] as const;
 
 export class MovieLanguageQuery {
-  @ApiPropertyOptional({ type: String, example: 'en-US', default: 'en-US', pattern: LANGUAGE.source, description: 'ISO 639-1 language, optionally with an ISO 3166-1 region' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'en-US',
+    default: 'en-US',
+    pattern: LANGUAGE.source,
+    description: 'ISO 639-1 language, optionally with an ISO 3166-1 region',
+  })
   @IsOptional()
   @IsString()
   @Matches(LANGUAGE, { message: 'language must look like "en" or "en-US"' })
@@ -26,7 +38,14 @@ export class MovieLanguageQuery {
 }
 
 export class MovieListQuery extends MovieLanguageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_TMDB_PAGE, default: 1, example: 1, description: 'TMDB pages hold 20 movies; page 500 is the last TMDB serves' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_TMDB_PAGE,
+    default: 1,
+    example: 1,
+    description: 'TMDB pages hold 20 movies; page 500 is the last TMDB serves',
+  })
   @IsOptional()
   @DecimalInt()
   @IsInt()
@@ -73,7 +92,12 @@ export class DiscoverMoviesQuery extends MovieListQuery {
   @IsBoolean({ message: 'includeAdult must be true or false' })
   includeAdult?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean, example: false, default: false, description: 'Also list titles TMDB marks as videos (direct-to-video releases, recordings of shows)' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: false,
+    default: false,
+    description: 'Also list titles TMDB marks as videos (direct-to-video releases, recordings of shows)',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'includeVideo must be true or false' })
@@ -81,7 +105,13 @@ export class DiscoverMoviesQuery extends MovieListQuery {
 }
 
 export class SearchMoviesQuery extends MovieListQuery {
-  @ApiProperty({ type: String, example: 'fight club', minLength: 1, maxLength: 200, description: 'Words of the title (or the original title)' })
+  @ApiProperty({
+    type: String,
+    example: 'fight club',
+    minLength: 1,
+    maxLength: 200,
+    description: 'Words of the title (or the original title)',
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)

@@ -94,7 +94,12 @@ export class MovieDetailsResponse extends MovieBase {
   @ApiProperty({ type: [GenreResponse] })
   genres: GenreResponse[];
 
-  @ApiProperty({ example: '/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg', nullable: true, type: String, description: "TMDB's image path, for clients building their own image URLs" })
+  @ApiProperty({
+    example: '/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg',
+    nullable: true,
+    type: String,
+    description: "TMDB's image path, for clients building their own image URLs",
+  })
   posterPath: string | null;
 
   @ApiProperty({ example: 8.4 })

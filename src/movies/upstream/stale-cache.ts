@@ -82,7 +82,12 @@ export class StaleCache {
       return this.answer(value, 'MISS');
     } catch (error) {
       if (!entry || !(error instanceof UpstreamError) || !STALE_WORTHY.has(error.kind)) throw error;
-      this.logger.warn({ msg: 'upstream failed; serving the last good copy', cache: this.options.name, key, ageSeconds: Math.round((this.now() - entry.storedAt) / 1000) });
+      this.logger.warn({
+        msg: 'upstream failed; serving the last good copy',
+        cache: this.options.name,
+        key,
+        ageSeconds: Math.round((this.now() - entry.storedAt) / 1000),
+      });
       return this.answer(entry.value, 'STALE');
     }
   }

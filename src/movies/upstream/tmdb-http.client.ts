@@ -25,7 +25,6 @@ interface AttemptFailure {
   error: UpstreamError;
 }
 
-
 /** For clients built without a pace (unit tests of other behaviour); the module always gives one. */
 const UNPACED = new UpstreamPacer(() => 0);
 

@@ -8,7 +8,17 @@ export const TMDB_PAGE_SIZE = 20;
 /** Credits can list hundreds of people; a client shows the top of the cast. */
 export const MAX_CAST = 20;
 /** The crew jobs a movie page shows. */
-const KEY_CREW_JOBS = new Set(['Director', 'Screenplay', 'Writer', 'Novel', 'Story', 'Producer', 'Original Music Composer', 'Director of Photography', 'Editor']);
+const KEY_CREW_JOBS = new Set([
+  'Director',
+  'Screenplay',
+  'Writer',
+  'Novel',
+  'Story',
+  'Producer',
+  'Original Music Composer',
+  'Director of Photography',
+  'Editor',
+]);
 
 /** TMDB sends "" for an unknown release date. */
 const date = (value: string | null | undefined): string | null => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);

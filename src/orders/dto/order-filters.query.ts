@@ -80,7 +80,11 @@ export class OrderFilterQuery {
   @IsIsoDay()
   startDate?: string;
 
-  @ApiPropertyOptional({ description: 'Last order date included (YYYY-MM-DD); not before startDate', format: 'date', example: '2025-12-31' })
+  @ApiPropertyOptional({
+    description: 'Last order date included (YYYY-MM-DD); not before startDate',
+    format: 'date',
+    example: '2025-12-31',
+  })
   @IsOptional()
   @IsIsoDay()
   @IsOnOrAfter('startDate')

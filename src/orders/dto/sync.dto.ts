@@ -57,7 +57,10 @@ export class SyncRunResponse {
   @ApiProperty({ enum: SYNC_TRIGGERS, example: 'api' })
   trigger: SyncTrigger;
 
-  @ApiProperty({ description: 'Every record listed and deletions detected (not only the records modified since the last run)', example: false })
+  @ApiProperty({
+    description: 'Every record listed and deletions detected (not only the records modified since the last run)',
+    example: false,
+  })
   fullPass: boolean;
 
   @ApiProperty({ description: 'An admin allowed this full pass to delete more than SYNC_MAX_DELETE_RATIO of the orders', example: false })
@@ -72,7 +75,12 @@ export class SyncRunResponse {
   @ApiProperty({ type: String, nullable: true, example: '2025-03-15T09:30:04.210Z' })
   finishedAt: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Only records modified after this were asked for; null = all', example: '2025-03-15T09:20:00.000Z' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Only records modified after this were asked for; null = all',
+    example: '2025-03-15T09:20:00.000Z',
+  })
   modifiedSince: string | null;
 
   @ApiProperty({ description: 'Records received from Airtable', example: 120 })

@@ -37,7 +37,11 @@ export class CreateReviewDto {
   @Id()
   movieId?: number;
 
-  @ApiPropertyOptional({ example: 550, minimum: 1, description: 'A TMDB movie id, brought into the catalog first if needed; send this or movieId' })
+  @ApiPropertyOptional({
+    example: 550,
+    minimum: 1,
+    description: 'A TMDB movie id, brought into the catalog first if needed; send this or movieId',
+  })
   @Omittable()
   @Id()
   tmdbId?: number;

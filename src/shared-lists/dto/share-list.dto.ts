@@ -13,6 +13,8 @@ export class ShareListDto {
   })
   @IsString()
   @Length(3, 64)
-  @Matches(LIST_NAME_PATTERN, { message: 'listName may hold only letters, digits, "-" and "_", and must start and end with a letter or digit' })
+  @Matches(LIST_NAME_PATTERN, {
+    message: 'listName may hold only letters, digits, "-" and "_", and must start and end with a letter or digit',
+  })
   listName: string;
 }

@@ -3,8 +3,7 @@ import { NotionCallError } from '../../../src/notion/notion-call-error';
 import { NotionPort } from '../../../src/notion/notion.port';
 import { ReviewPage, ReviewPageContent } from '../../../src/notion/review-page';
 
-export type NotionOperation =
-  'createReviewPage' | 'writeReviewPage' | 'trashPage' | 'getPage' | 'findLivePagesByReviewId' | 'livePages';
+export type NotionOperation = 'createReviewPage' | 'writeReviewPage' | 'trashPage' | 'getPage' | 'findLivePagesByReviewId' | 'livePages';
 
 /** Decides, before an operation touches the pages, whether it fails; 'after' fails once the change is made. */
 export interface PlannedFailure {
