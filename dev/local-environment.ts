@@ -1,14 +1,23 @@
 import type { Surroundings } from '../src/config/surroundings';
 import { DEVELOPMENT_KEY_FILE, developmentEncryptionKey } from './development-key';
 import { startEmbeddedDatabase } from './embedded-database';
-import { startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
-import { startNotionSimulator } from '../simulators/notion/notion-simulator';
+import { AirtableSimulator, startAirtableSimulator } from '../simulators/airtable/airtable-simulator';
+import { NotionSimulator, startNotionSimulator } from '../simulators/notion/notion-simulator';
 import { airtableSettings, notionSettings, tmdbSettings } from '../simulators/simulator-settings';
-import { startTmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
+import { startTmdbSimulator, TmdbSimulator } from '../simulators/tmdb/tmdb-simulator';
 
 type Env = Record<string, string | undefined>;
 
-export type LocalEnvironment = Surroundings;
+/** The simulators started for unset upstreams (none of them in production or when every credential is set). */
+export interface LocalSimulators {
+  tmdb?: TmdbSimulator;
+  notion?: NotionSimulator;
+  airtable?: AirtableSimulator;
+}
+
+export interface LocalEnvironment extends Surroundings {
+  readonly simulators: LocalSimulators;
+}
 
 /**
  * In development, every unset piece is replaced by a local one: an embedded
@@ -19,10 +28,11 @@ export async function startLocalEnvironment(env: Env, log: (message: string) => 
   const overrides: Env = {};
   const notes: string[] = [];
   const stops: Array<() => Promise<void>> = [];
+  const simulators: LocalSimulators = {};
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
-  if (env.NODE_ENV === 'production') return { overrides, notes, stop };
+  if (env.NODE_ENV === 'production') return { overrides, notes, stop, simulators };
 
   try {
     if (!env.DATABASE_URL) {
@@ -35,6 +45,7 @@ export async function startLocalEnvironment(env: Env, log: (message: string) => 
 
     if (!env.TMDB_API_TOKEN) {
       const tmdb = await startTmdbSimulator();
+      simulators.tmdb = tmdb;
       stops.push(() => tmdb.close());
       Object.assign(overrides, tmdbSettings(tmdb));
       notes.push(`TMDB_API_TOKEN unset: using the bundled TMDB simulator at ${tmdb.apiRoot}`);
@@ -46,12 +57,14 @@ export async function startLocalEnvironment(env: Env, log: (message: string) => 
     }
     if (!env.NOTION_TOKEN) {
       const notion = await startNotionSimulator();
+      simulators.notion = notion;
       stops.push(() => notion.close());
       Object.assign(overrides, notionSettings(notion));
       notes.push(`NOTION_TOKEN unset: using the bundled Notion simulator at ${notion.baseUrl}`);
     }
     if (!env.AIRTABLE_TOKEN) {
       const airtable = await startAirtableSimulator();
+      simulators.airtable = airtable;
       stops.push(() => airtable.close());
       Object.assign(overrides, airtableSettings(airtable));
       notes.push(`AIRTABLE_TOKEN unset: using the bundled Airtable simulator at ${airtable.endpointUrl}`);
@@ -60,5 +73,5 @@ export async function startLocalEnvironment(env: Env, log: (message: string) => 
     await stop();
     throw error;
   }
-  return { overrides, notes, stop };
+  return { overrides, notes, stop, simulators };
 }

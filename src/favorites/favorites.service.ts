@@ -18,13 +18,6 @@ import { FavoriteEntry, FavoritesRepository, ImportedFavorite, RatedFavorite } f
 /** Most TMDB calls one read of a public shared list may wait on (anyone can ask for one, without a token). */
 export const SHARED_LIST_UPSTREAM_CALLS = 10;
 
-/** What an imported entry may say of its movie (a TMDb account list's item does), sparing a details lookup. */
-interface DescribedEntry {
-  title: string;
-  releaseDate: string | null;
-  posterPath: string | null;
-}
-
 /** TMDB lookups in flight at once while importing favorites. */
 const IMPORT_CONCURRENCY = 8;
 
@@ -82,14 +75,10 @@ export class FavoritesService {
    * account's list is not cut); answers how many were added. A movie TMDB does not have is skipped; when
    * TMDB fails, nothing is added and the UpstreamError is thrown, so the caller can try the merge again.
    */
-  async importEntries(userId: number, entries: ReadonlyArray<{ tmdbId: number; addedAt?: Date } & Partial<DescribedEntry>>): Promise<number> {
+  async importEntries(userId: number, entries: ReadonlyArray<{ tmdbId: number; addedAt?: Date }>): Promise<number> {
     const known = new Set((await this.favorites.entries(userId)).map((entry) => entry.tmdbId));
     const fresh = entries.filter((entry) => !known.has(entry.tmdbId));
     const described = await mapBounded(fresh, IMPORT_CONCURRENCY, async (entry): Promise<ImportedFavorite | undefined> => {
-      // An account list already says what the movie is: no TMDB call per entry (a 1,000-entry merge stays quick).
-      if (entry.title !== undefined) {
-        return { tmdbId: entry.tmdbId, addedAt: entry.addedAt, title: entry.title, releaseDate: entry.releaseDate ?? null, posterPath: entry.posterPath ?? null };
-      }
       try {
         const movie = await this.tmdb.getMovieDetails(entry.tmdbId);
         await this.snapshots.remember(movie);

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
+import { SpanHandle, traced } from '../infra/tracing/spans';
 import { classifyNotionFailure, ClassifiedFailure, NotionCallError } from './notion-call-error';
 import { NotionPacer } from './notion-pacer';
 
@@ -10,7 +11,6 @@ import { NotionPacer } from './notion-pacer';
 export const MAX_RETRY_AFTER_MS = 30_000;
 const BACKOFF_BASE_MS = 200;
 const BACKOFF_CAP_MS = 5000;
-
 
 export interface CallOptions {
   /** For the log and the error message, e.g. 'create page'. */
@@ -59,11 +59,18 @@ export class NotionCaller {
   }
 
   /** Runs `attempt` until it succeeds, fails for good, or the retries are spent; throws NotionCallError. */
-  async run<T>(options: CallOptions, attempt: () => Promise<T>): Promise<T> {
+  run<T>(options: CallOptions, attempt: () => Promise<T>): Promise<T> {
+    return traced(`notion ${options.operation}`, { 'upstream.name': 'notion', 'upstream.operation': options.operation }, (span) =>
+      this.runWithRetries(options, attempt, span),
+    );
+  }
+
+  private async runWithRetries<T>(options: CallOptions, attempt: () => Promise<T>, span: SpanHandle): Promise<T> {
     let uncertain = false;
     let retriesSpent = 0;
     let rateLimitedMs = 0;
     for (let attemptNumber = 1; ; attemptNumber += 1) {
+      span.setAttributes({ 'upstream.attempts': attemptNumber });
       try {
         return await attempt();
       } catch (error) {
@@ -82,6 +89,7 @@ export class NotionCaller {
           waitMs: giveUp ? undefined : waitMs,
         });
         // Notion's Retry-After holds back every caller (through the pacer); other failures back off only this one.
+        span.addEvent('attempt failed', { attempt: attemptNumber, outcome: failure.outcome, 'retry.delay_ms': giveUp ? -1 : waitMs });
         if (rateLimited) this.pacer.rateLimited(waitMs);
         if (giveUp) throw toCallError(failure, options.operation, uncertain);
         this.metrics.upstreamRetries.inc({ upstream: 'notion' });

@@ -6,6 +6,7 @@ import { NotConfiguredError, UpstreamError } from '../common/errors/domain-error
 import { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
 import { UpstreamPacer } from '../infra/pacing/upstream-pacer';
+import { SpanHandle, traced } from '../infra/tracing/spans';
 import { AirtablePage, AirtablePort, AirtableRecord, ListRecordsOptions, RecordUpdate } from './airtable.port';
 import { AirtableClientOptions } from './orders.options';
 
@@ -157,9 +158,16 @@ export class AirtableAdapter extends AirtablePort {
   /** One request, paced, with the 429 wait and retries of transient failures. */
   private async call(request: Request, signal?: AbortSignal): Promise<unknown> {
     const base = this.client();
+    return traced(`airtable ${request.method}`, { 'upstream.name': UPSTREAM, 'url.path': request.path }, (span) =>
+      this.callWithRetries(base, request, span, signal),
+    );
+  }
+
+  private async callWithRetries(base: Airtable.Base, request: Request, span: SpanHandle, signal?: AbortSignal): Promise<unknown> {
     let retries = 0;
     let rateLimitWaits = 0;
-    for (;;) {
+    for (let attempt = 1; ; attempt += 1) {
+      span.setAttributes({ 'upstream.attempts': attempt });
       const release = await this.pacer.acquire(signal);
       const startedAt = Date.now();
       try {
@@ -169,7 +177,13 @@ export class AirtableAdapter extends AirtablePort {
       } catch (error) {
         const failure = this.classify(error, Date.now() - startedAt);
         this.metrics.upstreamRequests.inc({ upstream: UPSTREAM, outcome: outcomeOf(failure.error) });
-        const context = { method: request.method, path: request.path, status: failure.error.upstreamStatus, type: failure.error.airtableType };
+        const context = {
+          method: request.method,
+          path: request.path,
+          status: failure.error.upstreamStatus,
+          type: failure.error.airtableType,
+        };
+        span.addEvent('attempt failed', { attempt, outcome: outcomeOf(failure.error) });
         if (failure.rateLimited && rateLimitWaits < this.options.maxRateLimitWaits) {
           rateLimitWaits += 1;
           this.logger.warn({ msg: `Airtable rate limit: waiting ${this.options.rateLimitPauseMs} ms`, ...context });
@@ -180,7 +194,11 @@ export class AirtableAdapter extends AirtablePort {
           retries += 1;
           this.metrics.upstreamRetries.inc({ upstream: UPSTREAM });
           const delayMs = this.options.retryBaseDelayMs * 2 ** (retries - 1) * (0.5 + Math.random() / 2);
-          this.logger.warn({ msg: `Airtable call failed: retry ${retries}/${this.retries} in ${Math.round(delayMs)} ms`, ...context, error: failure.error.message });
+          this.logger.warn({
+            msg: `Airtable call failed: retry ${retries}/${this.retries} in ${Math.round(delayMs)} ms`,
+            ...context,
+            error: failure.error.message,
+          });
           await sleep(delayMs, undefined, { signal });
           continue;
         }
@@ -210,7 +228,8 @@ export class AirtableAdapter extends AirtablePort {
     if (status === 404 || type === 'ROW_DOES_NOT_EXIST') return fail('not_found', 'Airtable has no such base, table or record.', false);
     if (status === 401 || status === 403) return fail('upstream_failed', 'Airtable refused the configured credentials.', false);
     if (status === 504) return fail('upstream_timeout', 'Airtable timed out.', true);
-    if (status === 408 || status >= 500) return fail(status === 503 ? 'upstream_unavailable' : 'upstream_failed', `Airtable failed (HTTP ${status}).`, true);
+    if (status === 408 || status >= 500)
+      return fail(status === 503 ? 'upstream_unavailable' : 'upstream_failed', `Airtable failed (HTTP ${status}).`, true);
     return fail('upstream_failed', `Airtable refused the request (HTTP ${status}${type ? `, ${type}` : ''}).`, false);
   }
 }

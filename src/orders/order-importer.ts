@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UpstreamError } from '../common/errors/domain-error';
+import { traced } from '../infra/tracing/spans';
 import { AIRTABLE_FIELDS, mapAirtableOrder } from './airtable-order.mapper';
 import { AirtablePort, AirtableRecord } from './airtable.port';
 import { HeldSyncLock } from './order-sync.lock';
@@ -57,37 +58,51 @@ export class OrderImporter {
       pageSize: this.options.pageSize,
       signal,
     });
+    let pageNumber = 0;
     for await (const page of pages) {
       if (page.restarted && ++restarts > this.options.maxListingRestarts) {
         throw new UpstreamError('upstream_unavailable', 'airtable', `The Airtable listing expired ${restarts} times; giving up this run.`);
       }
-      figures.fetched += page.records.length;
-      const batch = new Map<string, ImportedOrder>();
-      for (const record of page.records) {
-        seen?.add(record.id);
-        const { order, problems } = mapAirtableOrder(record);
-        if (problems.length > 0 && problemsLogged++ < LOGGED_PROBLEMS_PER_RUN) this.logProblems(plan.runId, record, problems, !order);
-        if (!order) {
-          figures.skipped += 1;
-          continue;
+      pageNumber += 1;
+      // The page's Airtable request has its own span (the adapter's); this one is the storing of the page.
+      const pageAttributes = {
+        'orders.sync.run_id': plan.runId,
+        'orders.sync.page': pageNumber,
+        'orders.sync.records': page.records.length,
+      };
+      await traced('orders import page', pageAttributes, async (span) => {
+        figures.fetched += page.records.length;
+        const batch = new Map<string, ImportedOrder>();
+        for (const record of page.records) {
+          seen?.add(record.id);
+          const { order, problems } = mapAirtableOrder(record);
+          if (problems.length > 0 && problemsLogged++ < LOGGED_PROBLEMS_PER_RUN) this.logProblems(plan.runId, record, problems, !order);
+          if (!order) {
+            figures.skipped += 1;
+            continue;
+          }
+          if (problems.length > 0) figures.incomplete += 1;
+          const twin = batch.get(order.recordId);
+          if (twin) figures.unchanged += 1;
+          if (!twin || twin.airtableModifiedAt < order.airtableModifiedAt) batch.set(order.recordId, order);
+          if (!newestModified || order.airtableModifiedAt > newestModified) newestModified = order.airtableModifiedAt;
         }
-        if (problems.length > 0) figures.incomplete += 1;
-        const twin = batch.get(order.recordId);
-        if (twin) figures.unchanged += 1;
-        if (!twin || twin.airtableModifiedAt < order.airtableModifiedAt) batch.set(order.recordId, order);
-        if (!newestModified || order.airtableModifiedAt > newestModified) newestModified = order.airtableModifiedAt;
-      }
-      const written = await this.orders.upsert([...batch.values()], { executor: lock.connection });
-      figures.created += written.created;
-      figures.updated += written.updated;
-      figures.unchanged += written.unchanged;
-      await this.runs.saveProgress(plan.runId, figures);
+        const written = await this.orders.upsert([...batch.values()], { executor: lock.connection });
+        figures.created += written.created;
+        figures.updated += written.updated;
+        figures.unchanged += written.unchanged;
+        span.setAttributes({ 'orders.sync.created': written.created, 'orders.sync.updated': written.updated });
+        await this.runs.saveProgress(plan.runId, figures);
+      });
       signal.throwIfAborted();
     }
 
     if (seen) await this.deleteMissing(plan, seen, lock, figures);
     if (problemsLogged > LOGGED_PROBLEMS_PER_RUN) {
-      this.logger.warn({ msg: `${problemsLogged - LOGGED_PROBLEMS_PER_RUN} more records with problems were not logged one by one`, runId: plan.runId });
+      this.logger.warn({
+        msg: `${problemsLogged - LOGGED_PROBLEMS_PER_RUN} more records with problems were not logged one by one`,
+        runId: plan.runId,
+      });
     }
     return nextHighWaterMark(plan.previousHighWaterMark, newestModified, listingStartedAt);
   }

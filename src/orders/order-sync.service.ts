@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { ConflictError, DomainError, InvalidInputError, NotConfiguredError, NotFoundError } from '../common/errors/domain-error';
 import { Settings } from '../config/settings';
 import { makePage, Page } from '../common/http/pagination';
+import { traced } from '../infra/tracing/spans';
 import { AirtablePort } from './airtable.port';
 import { ImportPlan, OrderImporter } from './order-importer';
 import { HeldSyncLock, OrderSyncLock } from './order-sync.lock';
@@ -148,7 +149,16 @@ export class OrderSyncService implements OnModuleDestroy {
     await Promise.all(running.map(({ done }) => done));
   }
 
-  private async execute(run: SyncRun, plan: ImportPlan, lock: HeldSyncLock, signal: AbortSignal): Promise<SyncRun> {
+  private execute(run: SyncRun, plan: ImportPlan, lock: HeldSyncLock, signal: AbortSignal): Promise<SyncRun> {
+    const attributes = { 'orders.sync.run_id': run.id, 'orders.sync.trigger': run.trigger, 'orders.sync.full_pass': plan.fullPass };
+    return traced('orders import', attributes, async (span) => {
+      const ended = await this.executeUntraced(run, plan, lock, signal);
+      span.setAttributes({ 'orders.sync.status': ended.status, 'orders.sync.fetched': ended.fetched });
+      return ended;
+    });
+  }
+
+  private async executeUntraced(run: SyncRun, plan: ImportPlan, lock: HeldSyncLock, signal: AbortSignal): Promise<SyncRun> {
     const figures = emptyFigures();
     let ended: SyncRun;
     try {

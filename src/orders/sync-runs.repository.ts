@@ -83,6 +83,21 @@ export class SyncRunsRepository {
     return [runs.map(toSyncRun), total];
   }
 
+  /** When the newest successful run finished; null before the first. */
+  async lastSuccessAt(): Promise<Date | null> {
+    const run = await this.runs.findOne({ where: { status: 'succeeded' }, order: { id: 'DESC' }, select: { id: true, finishedAt: true } });
+    return run?.finishedAt ?? null;
+  }
+
+  /** How many runs the table holds per status (running, succeeded, failed). */
+  async countByStatus(): Promise<Array<{ status: string; runs: number }>> {
+    const rows = (await this.runs.query(`SELECT status, count(*)::int AS runs FROM order_sync_runs GROUP BY status`)) as Array<{
+      status: string;
+      runs: number;
+    }>;
+    return rows;
+  }
+
   async history(): Promise<SyncHistory> {
     const lastSuccess = await this.runs.findOne({ where: { status: 'succeeded' }, order: { id: 'DESC' } });
     const lastFull = await this.runs.findOne({ where: { status: 'succeeded', fullPass: true }, order: { id: 'DESC' } });

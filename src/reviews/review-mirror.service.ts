@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
+import { SpanHandle, traced } from '../infra/tracing/spans';
 import { NotionPort } from '../notion/notion.port';
 import { PendingSyncsRepository } from './pending-syncs.repository';
 import { pageMatches } from '../notion/review-page';
@@ -28,7 +29,6 @@ export interface RepairOptions {
 const LOCK_WAIT_MS = 10_000;
 const COMPENSATION_ROUNDS = 2;
 const ROUND_PAUSE_MS = 250;
-
 
 /**
  * Keeps one review's Notion presence equal to its row, the row being the truth: the row's page live with
@@ -77,17 +77,25 @@ export class ReviewMirror {
    * Undoes what a failed write may have left in Notion by repairing the review against the (rolled back)
    * database, retried; when that still fails the review is recorded for the reconciliation, durably.
    */
-  async compensate(reviewId: number, pageIds: string[], reason: string): Promise<void> {
+  compensate(reviewId: number, pageIds: string[], reason: string): Promise<void> {
+    return traced('review compensate', { 'review.id': reviewId, 'review.compensation.reason': reason.slice(0, 200) }, (span) =>
+      this.compensateTraced(reviewId, pageIds, reason, span),
+    );
+  }
+
+  private async compensateTraced(reviewId: number, pageIds: string[], reason: string, span: SpanHandle): Promise<void> {
     let lastError: unknown;
     for (let round = 0; round < COMPENSATION_ROUNDS; round += 1) {
       if (round > 0) await sleep(ROUND_PAUSE_MS);
       try {
         await this.repair(reviewId, { pageIds, searchNotion: true, wait: true });
+        span.setAttributes({ 'review.compensation.outcome': 'repaired', 'review.compensation.rounds': round + 1 });
         return;
       } catch (error) {
         lastError = error;
       }
     }
+    span.setAttributes({ 'review.compensation.outcome': 'recorded_pending', 'review.compensation.rounds': COMPENSATION_ROUNDS });
     const detail = describe(lastError);
     this.logger.warn({ msg: 'Notion compensation failed; recorded for the reconciliation', reviewId, pageIds, reason, detail });
     try {

@@ -12,6 +12,7 @@ import { ReconciliationLock } from './reconciliation-lock';
 import { ReconciliationScheduler } from './reconciliation.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 import { MovieReviewsController } from './movie-reviews.controller';
+import { ReviewMetrics } from './review-metrics';
 import { ReviewMirror } from './review-mirror.service';
 import { ReviewWriteOptions } from './review-write.options';
 import { ReviewsController } from './reviews.controller';
@@ -36,6 +37,7 @@ import { ReviewsService } from './reviews.service';
     ReconciliationLock,
     ReconciliationScheduler,
     MovieTitleSync,
+    ReviewMetrics,
   ],
 })
 export class ReviewsModule {}

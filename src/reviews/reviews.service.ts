@@ -4,6 +4,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { AuthUser, canActFor } from '../common/auth/auth-user';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { makePage, Page } from '../common/http/pagination';
+import { SpanHandle, traced } from '../infra/tracing/spans';
 import { TmdbPort } from '../movies/tmdb.port';
 import { NotionCallError } from '../notion/notion-call-error';
 import { notionNotConfigured, NotionPort } from '../notion/notion.port';
@@ -118,19 +119,28 @@ export class ReviewsService {
     );
   }
 
-  private async insertMirrored(user: AuthUser, movie: CatalogMovie, input: NewReviewInput): Promise<Review> {
+  /** Traced as one span: the transaction, the Notion call and, when it fails, the compensation inside it. */
+  private insertMirrored(user: AuthUser, movie: CatalogMovie, input: NewReviewInput): Promise<Review> {
+    return traced('review create', { 'catalog.movie.id': movie.id }, (span) => this.insertMirroredTraced(user, movie, input, span));
+  }
+
+  private async insertMirroredTraced(user: AuthUser, movie: CatalogMovie, input: NewReviewInput, span: SpanHandle): Promise<Review> {
     let reviewId: number | undefined;
     const written: string[] = [];
     try {
       return await this.reviews.inTransaction(async (tx) => {
         await tx.setLockTimeout(LOCK_WAIT_MS);
         reviewId = await tx.allocateId();
+        span.setAttributes({ 'review.id': reviewId });
         await tx.lock(reviewId);
-        await tx.insert(reviewId, { movieId: movie.id, userId: user.id, rating: input.rating, comment: input.comment }).catch((error: unknown) => {
-          if (isPgError(error, PG_ERROR.uniqueViolation)) throw alreadyReviewed();
-          if (isPgError(error, PG_ERROR.foreignKeyViolation)) throw new NotFoundError('CatalogMovieNotFound', `The catalog has no movie ${movie.id}.`);
-          throw error;
-        });
+        await tx
+          .insert(reviewId, { movieId: movie.id, userId: user.id, rating: input.rating, comment: input.comment })
+          .catch((error: unknown) => {
+            if (isPgError(error, PG_ERROR.uniqueViolation)) throw alreadyReviewed();
+            if (isPgError(error, PG_ERROR.foreignKeyViolation))
+              throw new NotFoundError('CatalogMovieNotFound', `The catalog has no movie ${movie.id}.`);
+            throw error;
+          });
         const review = (await tx.findForWrite(reviewId)) as Review;
         const page = await this.notion.createReviewPage(pageContentOf(review));
         written.push(page.id);
@@ -143,7 +153,15 @@ export class ReviewsService {
   }
 
   /** Runs an update or delete of review `id` in its transaction, compensating Notion if it fails. */
-  private async mirrored<T>(id: number, operation: string, work: (tx: ReviewTransaction, written: string[]) => Promise<T>): Promise<T> {
+  private mirrored<T>(id: number, operation: string, work: (tx: ReviewTransaction, written: string[]) => Promise<T>): Promise<T> {
+    return traced(`review ${operation}`, { 'review.id': id }, () => this.mirroredUntraced(id, operation, work));
+  }
+
+  private async mirroredUntraced<T>(
+    id: number,
+    operation: string,
+    work: (tx: ReviewTransaction, written: string[]) => Promise<T>,
+  ): Promise<T> {
     const written: string[] = [];
     try {
       return await this.reviews.inTransaction(async (tx) => {

@@ -102,3 +102,8 @@ volumes:
     emptyDir:
       sizeLimit: {{ .Values.tmpVolume.sizeLimit }}
 {{- end }}
+
+{{/* PromQL series selector of this release: metrics.prometheusRule.selector, or the ServiceMonitor's job in the release namespace. */}}
+{{- define "cinemateca.metricSelector" -}}
+{{- default (printf "job=%q, namespace=%q" (include "cinemateca.fullname" .) .Release.Namespace) .Values.metrics.prometheusRule.selector }}
+{{- end }}

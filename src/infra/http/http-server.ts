@@ -172,7 +172,9 @@ export function useAccessLog(fastify: FastifyInstance, log: PinoLogger): void {
 export function useRequestMetrics(fastify: FastifyInstance, metrics: Metrics): void {
   const durations = new RequestDurations(metrics);
   fastify.addHook('onResponse', (request, reply, done) => {
-    durations.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    const route = request.routeOptions.url ?? 'unmatched';
+    durations.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (reply.statusCode === 429) metrics.rateLimitRejections.inc({ route });
     done();
   });
 }

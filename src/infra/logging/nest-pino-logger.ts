@@ -1,12 +1,15 @@
 import { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
+const BOOT_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Routes Nest's own log calls (and `new Logger(context)` in our code) into pino. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    // Nest's boot chatter (a line per module and per route) is for debugging, not for every start.
+    this.write(BOOT_CHATTER.has(rest[rest.length - 1] as string) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);

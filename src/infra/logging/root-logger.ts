@@ -1,15 +1,32 @@
-import pino, { Logger, LevelWithSilent } from 'pino';
+import pino, { DestinationStream, Logger, LevelWithSilent } from 'pino';
+
+export interface RootLoggerOptions {
+  /** Human-readable lines instead of JSON (see `wantsPrettyLogs`). */
+  pretty?: boolean;
+}
+
+/**
+ * Pretty lines only for a person at a terminal in development: a container's
+ * stdout is no TTY, so production (and anything collecting the logs) gets JSON.
+ */
+export function wantsPrettyLogs(
+  env: Record<string, string | undefined> = process.env,
+  stdoutIsTty = process.stdout.isTTY === true,
+): boolean {
+  return stdoutIsTty && env.NODE_ENV !== 'production' && env.NODE_ENV !== 'test';
+}
 
 /**
  * One pino logger for the process: JSON lines, info to stdout and warnings and
  * errors to stderr (operators and the contract expect upstream failures there),
- * credentials redacted.
+ * credentials redacted. With `pretty`, the same two streams go through
+ * pino-pretty, which is loaded only then: the JSON path never requires it.
  */
-export function createRootLogger(level: LevelWithSilent): Logger {
+export function createRootLogger(level: LevelWithSilent, options: RootLoggerOptions = {}): Logger {
   const streams = pino.multistream(
     [
-      { level: 'trace', stream: pino.destination({ dest: 1, sync: false }) },
-      { level: 'warn', stream: pino.destination({ dest: 2, sync: false }) },
+      { level: 'trace', stream: options.pretty ? prettyStream(1) : pino.destination({ dest: 1, sync: false }) },
+      { level: 'warn', stream: options.pretty ? prettyStream(2) : pino.destination({ dest: 2, sync: false }) },
     ],
     { dedupe: true },
   );
@@ -26,4 +43,26 @@ export function createRootLogger(level: LevelWithSilent): Logger {
     },
     streams,
   );
+}
+
+function prettyStream(fd: 1 | 2): DestinationStream {
+  // Required here, not imported: the JSON path (every production process) never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
+  const format = prettyFactory({
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,context',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+    singleLine: true,
+  });
+  const out = pino.destination({ dest: fd, sync: true });
+  return { write: (line: string) => out.write(format(compactAccessLine(JSON.parse(line) as Record<string, unknown>))) };
+}
+
+/** The access log's fields folded into its message, so a request reads as one short line at a terminal. */
+export function compactAccessLine(entry: Record<string, unknown>): Record<string, unknown> {
+  if (entry.msg !== 'request' || typeof entry.method !== 'string') return entry;
+  const { method, url, status, ms, route: _route, reqId: _reqId, ...rest } = entry;
+  return { ...rest, msg: `${String(method)} ${String(url)} ${String(status)} ${String(ms)} ms` };
 }

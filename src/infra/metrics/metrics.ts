@@ -27,8 +27,16 @@ export class Metrics {
 
   readonly upstreamRequests = new Counter({
     name: 'upstream_requests_total',
-    help: 'Calls to upstream APIs by upstream and outcome (status code, timeout or network)',
+    help: 'Calls to upstream APIs (one per attempt) by upstream and outcome (status code, timeout or network)',
     labelNames: ['upstream', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Every 429 this service answered (request rate, failed authentications, login attempts), by route template. */
+  readonly rateLimitRejections = new Counter({
+    name: 'rate_limit_rejections_total',
+    help: 'Requests answered 429 by one of our rate limits, by route template',
+    labelNames: ['route'] as const,
     registers: [this.registry],
   });
 

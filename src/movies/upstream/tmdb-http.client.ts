@@ -5,6 +5,7 @@ import type { AxiosResponse } from 'axios';
 import { UpstreamError } from '../../common/errors/domain-error';
 import { Metrics } from '../../infra/metrics/metrics';
 import { UpstreamPacer } from '../../infra/pacing/upstream-pacer';
+import { SpanHandle, traced } from '../../infra/tracing/spans';
 import { parseRetryAfter, RetryPolicy } from './retry-policy';
 
 export const TMDB = 'tmdb';
@@ -23,7 +24,6 @@ interface AttemptFailure {
   retryAfterMs?: number;
   error: UpstreamError;
 }
-
 
 /** For clients built without a pace (unit tests of other behaviour); the module always gives one. */
 const UNPACED = new UpstreamPacer(() => 0);
@@ -56,9 +56,15 @@ export class TmdbHttpClient {
     return this.pacer.run(call);
   }
 
-  async get<T>(request: TmdbRequest): Promise<T> {
+  /** One span per call, its failed attempts as events (the HTTP instrumentation adds a span per attempt). */
+  get<T>(request: TmdbRequest): Promise<T> {
+    return traced('tmdb GET', { 'upstream.name': TMDB, 'url.path': request.path }, (span) => this.getWithRetries<T>(request, span));
+  }
+
+  private async getWithRetries<T>(request: TmdbRequest, span: SpanHandle): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const result = await this.attempt<T>(request);
+      span.setAttributes({ 'upstream.attempts': attempt });
       if (!('failure' in result)) return result.data;
       const { failure } = result;
       const retriesLeft = attempt <= this.policy.retries;
@@ -74,6 +80,7 @@ export class TmdbHttpClient {
         willRetry: delayMs !== undefined,
         delayMs,
       });
+      span.addEvent('attempt failed', { attempt, outcome: failure.outcome, 'retry.delay_ms': delayMs ?? -1 });
       if (delayMs === undefined) throw failure.error;
       this.metrics.upstreamRetries.inc({ upstream: TMDB });
       await sleep(delayMs);
@@ -109,7 +116,12 @@ export class TmdbHttpClient {
       if (typeof response.data === 'object' && response.data !== null) return { data: response.data as T };
       // A 200 that is not JSON comes from something in front of TMDB (a proxy's error page); another try may pass it.
       return {
-        failure: { outcome: 'invalid_body', status: response.status, retryable: true, error: new UpstreamError('upstream_failed', TMDB, 'TMDB answered something that is not JSON.', response.status) },
+        failure: {
+          outcome: 'invalid_body',
+          status: response.status,
+          retryable: true,
+          error: new UpstreamError('upstream_failed', TMDB, 'TMDB answered something that is not JSON.', response.status),
+        },
       };
     }
     return { failure: statusFailure(response) };
@@ -157,5 +169,9 @@ function statusFailure(response: AxiosResponse<unknown>): AttemptFailure {
     return { ...base, retryable: true, error: new UpstreamError('upstream_failed', TMDB, `TMDB failed (HTTP ${status}).`, status) };
   }
   // 401 (our token), 400/422 (a request we should not have sent): retrying cannot help, and it is our fault, not the client's.
-  return { ...base, retryable: false, error: new UpstreamError('upstream_failed', TMDB, `TMDB refused the request (HTTP ${status}).`, status) };
+  return {
+    ...base,
+    retryable: false,
+    error: new UpstreamError('upstream_failed', TMDB, `TMDB refused the request (HTTP ${status}).`, status),
+  };
 }
