@@ -15,6 +15,7 @@ export const AIRTABLE_FIELDS = {
 /** Airtable record ids are `rec` and 14 letters or digits; the column holds at most 32. */
 const RECORD_ID = /^[A-Za-z0-9]{1,32}$/;
 /** PostgreSQL text cannot hold U+0000: one such value would fail the whole page's upsert, on every run. */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is stripped here
 const NUL = /\u0000/g;
 const MAX_ORDER_ID_LENGTH = 100;
 const MAX_CUSTOMER_LENGTH = 200;

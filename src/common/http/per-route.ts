@@ -1,5 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 
+type Handler = ReturnType<ExecutionContext['getHandler']>;
+type ControllerClass = ReturnType<ExecutionContext['getClass']>;
+
 /**
  * A value worked out once per route (controller class and handler) from its decorators, instead of on every
  * request. Keyed by both: a handler inherited by two controllers may carry different class-level metadata.
@@ -7,7 +10,7 @@ import type { ExecutionContext } from '@nestjs/common';
 export class PerRoute<T> {
   private readonly byClass = new WeakMap<object, WeakMap<object, T>>();
 
-  constructor(private readonly compute: (handler: Function, type: Function) => T) {}
+  constructor(private readonly compute: (handler: Handler, type: ControllerClass) => T) {}
 
   of(context: ExecutionContext): T {
     const type = context.getClass();
