@@ -58,6 +58,7 @@ type Config = ConfigService<Settings, true>;
         new TmdbAdapter(client, cache, { configured: Boolean(config.get('tmdb', { infer: true }).apiToken) }),
     },
   ],
-  exports: [TmdbPort],
+  // The client too, for other TMDB calls (the account routes) to take their turn in the same pace.
+  exports: [TmdbPort, TmdbHttpClient],
 })
 export class TmdbModule {}

@@ -3,7 +3,9 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Settings } from '../config/settings';
 import { Metrics } from '../infra/metrics/metrics';
+import { TmdbModule } from '../movies/tmdb.module';
 import { DEFAULT_RETRY_TIMING, RetryPolicy } from '../movies/upstream/retry-policy';
+import { TmdbHttpClient } from '../movies/upstream/tmdb-http.client';
 import { UserMarksModule } from '../user-marks/user-marks.module';
 import { AccountCredentials } from './account-credentials';
 import { AccountLinksRepository } from './account-links.repository';
@@ -40,19 +42,22 @@ type Config = ConfigService<Settings, true>;
       }),
     }),
     UserMarksModule,
+    TmdbModule,
   ],
   controllers: [TmdbAccountController],
   providers: [
     {
       provide: TmdbAccountPort,
-      inject: [HttpService, ConfigService, Metrics],
-      useFactory: (http: HttpService, config: Config, metrics: Metrics) => {
+      inject: [HttpService, ConfigService, Metrics, TmdbHttpClient],
+      useFactory: (http: HttpService, config: Config, metrics: Metrics, movieReads: TmdbHttpClient) => {
         const upstream = config.get('upstream', { infer: true });
         const client = new TmdbAccountHttp(
           http,
           new RetryPolicy({ retries: upstream.retries, ...DEFAULT_RETRY_TIMING }),
           upstream.timeoutMs,
           metrics,
+          // Account calls share the replica's TMDB pace (TMDB_REQUESTS_PER_SECOND) with the movie reads.
+          (attempt) => movieReads.paced(attempt),
         );
         return new TmdbAccountAdapter(client, config.get('tmdb', { infer: true }).baseUrl);
       },
