@@ -16,7 +16,7 @@ import { CountryWatchProvidersResponse } from './dto/movie-parts.response';
 import { DiscoverMoviesQuery, MovieLanguageQuery, PopularMoviesQuery, SearchMoviesQuery } from './dto/movie-queries.dto';
 import { MovieResponse, MovieSummaryPage } from './dto/movie.response';
 import { TmdbId } from '../common/http/id-params';
-import { PagedList } from '../common/http/page-links';
+import { PagedList, SerializedPage } from '../common/http/page-links';
 import { X_CACHE_HEADER } from '../common/http/response-headers';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
 import { MoviesService, MovieWithFlags } from './movies.service';
@@ -41,7 +41,7 @@ export class MoviesController {
     @CurrentUser() user: AuthUser,
     @Query() query: PopularMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<SerializedPage> {
     return sendJson(reply, await this.movies.popular(user.id, query));
   }
 
@@ -56,7 +56,7 @@ export class MoviesController {
     @CurrentUser() user: AuthUser,
     @Query() query: DiscoverMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<SerializedPage> {
     return sendJson(reply, await this.movies.discover(user.id, query));
   }
 
@@ -68,7 +68,7 @@ export class MoviesController {
     @CurrentUser() user: AuthUser,
     @Query() query: SearchMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<SerializedPage> {
     return sendJson(reply, await this.movies.search(user.id, query));
   }
 
@@ -96,8 +96,8 @@ function send<T>(reply: FastifyReply, { value, cache }: Cached<T>): T {
   return value;
 }
 
-/** The same for an answer the service already serialised (a MovieSummaryPage). */
-function sendJson(reply: FastifyReply, answer: Cached<string>): string {
+/** The same for a page the service already serialised (PagedList's interceptor sends its text and its Link). */
+function sendJson(reply: FastifyReply, answer: Cached<SerializedPage>): SerializedPage {
   reply.header('Content-Type', 'application/json; charset=utf-8');
   return send(reply, answer);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SerializedPage } from '../common/http/page-links';
 import { ReviewStatsPort } from './review-stats.port';
 import { NO_FLAGS, UserMarksPort, UserMovieFlags } from './user-marks.port';
 import type { DiscoverQuery, MovieDetails, MovieSummary, MovieSummaryPage, PopularQuery, SearchQuery } from './movie.types';
@@ -24,15 +25,15 @@ export class MoviesService {
   ) {}
 
   /** JSON text of a MoviePageWithFlags. */
-  async popular(userId: number, query: PopularQuery): Promise<Cached<string>> {
+  async popular(userId: number, query: PopularQuery): Promise<Cached<SerializedPage>> {
     return this.withFlags(userId, await this.tmdb.popular(query));
   }
 
-  async discover(userId: number, query: DiscoverQuery): Promise<Cached<string>> {
+  async discover(userId: number, query: DiscoverQuery): Promise<Cached<SerializedPage>> {
     return this.withFlags(userId, await this.tmdb.discover(query));
   }
 
-  async search(userId: number, query: SearchQuery): Promise<Cached<string>> {
+  async search(userId: number, query: SearchQuery): Promise<Cached<SerializedPage>> {
     return this.withFlags(userId, await this.tmdb.search(query));
   }
 
@@ -42,9 +43,16 @@ export class MoviesService {
     return { value: { ...value, ...(flags.get(tmdbId) ?? NO_FLAGS), ...stats }, cache };
   }
 
-  private async withFlags(userId: number, { value, cache }: Cached<MovieSummaryPage>): Promise<Cached<string>> {
+  private async withFlags(userId: number, { value, cache }: Cached<MovieSummaryPage>): Promise<Cached<SerializedPage>> {
     const page = PageJson.of(value);
     const flags = await this.flags.forMovies(userId, page.ids);
-    return { value: page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS), cache };
+    return {
+      value: new SerializedPage(
+        page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS),
+        value.page,
+        value.totalPages,
+      ),
+      cache,
+    };
   }
 }

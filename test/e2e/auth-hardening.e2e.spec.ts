@@ -98,6 +98,8 @@ describe('authentication hardening (e2e)', () => {
         DATABASE_URL: api.settings.database.url,
         REDIS_KEY_PREFIX: api.settings.cache.keyPrefix,
         JWT_SECRET: api.settings.auth.jwtSecret,
+        // Replicas share their settings: the per-user rate limit is counted across them in Redis.
+        RATE_LIMIT_PER_MINUTE: '100000',
         STATIC_API_TOKENS: `${ADMIN_TOKEN}:admin:ADMIN,${USER_TOKEN}:consumer:USER,${SQUATTED_TOKEN}:${SQUATTED}:ADMIN`,
       });
       try {
@@ -123,6 +125,7 @@ describe('authentication hardening (e2e)', () => {
         REDIS_KEY_PREFIX: api.settings.cache.keyPrefix,
         JWT_SECRET: api.settings.auth.jwtSecret,
         TRUST_PROXY: '127.0.0.1',
+        RATE_LIMIT_PER_MINUTE: '100000',
       });
     });
     afterAll(() => replica?.close());

@@ -38,6 +38,18 @@ function safePath(path: string): string {
   return path.replace(/[<>"\s,;]/g, (c) => encodeURIComponent(c));
 }
 
+/**
+ * A page its service already serialised (the hot movie lists join cached JSON pieces around each caller's flags):
+ * the text is sent as it is, and its figures still give the `Link` header.
+ */
+export class SerializedPage implements PageFigures {
+  constructor(
+    readonly json: string,
+    readonly page: number,
+    readonly totalPages: number,
+  ) {}
+}
+
 function isPage(body: unknown): body is PageFigures {
   const candidate = body as Partial<PageFigures> | null;
   return typeof candidate?.page === 'number' && typeof candidate.totalPages === 'number';
@@ -50,7 +62,7 @@ export class PageLinksInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         if (isPage(body)) http.getResponse<FastifyReply>().header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
-        return body;
+        return body instanceof SerializedPage ? body.json : body;
       }),
     );
   }
