@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { RedisClientType } from '@keyv/redis';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RedisChannel } from '../infra/redis/redis-channel';
 import { RedisConnection } from '../infra/redis/redis-connection';
 
 /** What the hot path needs to know of a user: linked or not, and how old their local copy is. */
@@ -28,28 +28,21 @@ export class LinkedUsersCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('LinkedUsersCache');
   private readonly entries = new Map<number, LinkState & { loadedAt: number }>();
   private readonly generations = new Map<number, number>();
-  private readonly channel: string;
-  private subscriber?: RedisClientType;
+  private readonly channel: RedisChannel;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly redis: RedisConnection,
+    redis: RedisConnection,
   ) {
-    this.channel = `${redis.keyPrefix}tmdb-links-changed`;
+    this.channel = new RedisChannel(redis, 'tmdb-links-changed', this.logger);
   }
 
-  async onModuleInit(): Promise<void> {
-    if (!this.redis.client) return;
-    this.subscriber = this.redis.client.duplicate() as RedisClientType;
-    this.subscriber.on('error', () => undefined);
-    this.subscriber
-      .connect()
-      .then(() => this.subscriber?.subscribe(this.channel, (message) => this.forget(Number(message))))
-      .catch((error: Error) => this.logger.warn({ msg: 'link changes from other replicas unavailable', error: error.message }));
+  onModuleInit(): void {
+    this.channel.listen((message) => this.forget(Number(message)));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.subscriber?.isOpen) await this.subscriber.close().catch(() => this.subscriber?.destroy());
+    await this.channel.close();
   }
 
   async state(userId: number): Promise<LinkState> {
@@ -80,11 +73,7 @@ export class LinkedUsersCache implements OnModuleInit, OnApplicationShutdown {
   /** Call after a link is made, dropped or refreshed: every replica reads it again. */
   async changed(userId: number): Promise<void> {
     this.forget(userId);
-    const client = this.redis.client;
-    if (!client?.isReady) return;
-    await client.publish(this.channel, String(userId)).catch((error: Error) => {
-      this.logger.warn({ msg: 'could not tell other replicas that a link changed', userId, error: error.message });
-    });
+    await this.channel.publish(String(userId));
   }
 
   private forget(userId: number): void {

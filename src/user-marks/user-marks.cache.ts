@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { RedisClientType } from '@keyv/redis';
+import { RedisChannel } from '../infra/redis/redis-channel';
 import { RedisConnection } from '../infra/redis/redis-connection';
 import { NO_FLAGS, UserMarksPort, UserMovieFlags } from '../movies/user-marks.port';
 import { UserMarksRepository } from './user-marks.repository';
@@ -29,30 +29,23 @@ export class UserMarksCache extends UserMarksPort implements OnModuleInit, OnApp
   private readonly entries = new Map<number, Entry>();
   /** Bumped by every invalidation, so a load that started before a write never stores what it read. */
   private readonly generations = new Map<number, number>();
-  private subscriber?: RedisClientType;
-  private readonly channel: string;
+  private readonly channel: RedisChannel;
 
   constructor(
     private readonly repository: UserMarksRepository,
-    private readonly redis: RedisConnection,
+    redis: RedisConnection,
   ) {
     super();
-    this.channel = `${redis.keyPrefix}user-flags-changed`;
+    this.channel = new RedisChannel(redis, 'user-flags-changed', this.logger);
   }
 
-  async onModuleInit(): Promise<void> {
-    if (!this.redis.client) return;
-    this.subscriber = this.redis.client.duplicate() as RedisClientType;
-    this.subscriber.on('error', () => undefined);
+  onModuleInit(): void {
     // While the subscription is down, MAX_AGE_MS bounds how stale another replica's writes can look here.
-    this.subscriber
-      .connect()
-      .then(() => this.subscriber?.subscribe(this.channel, (message) => this.forget(Number(message))))
-      .catch((error: Error) => this.logger.warn({ msg: 'flag invalidations from other replicas unavailable', error: error.message }));
+    this.channel.listen((message) => this.forget(Number(message)));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.subscriber?.isOpen) await this.subscriber.close().catch(() => this.subscriber?.destroy());
+    await this.channel.close();
   }
 
   async forMovies(userId: number, tmdbIds: readonly number[]): Promise<Map<number, UserMovieFlags>> {
@@ -64,11 +57,7 @@ export class UserMarksCache extends UserMarksPort implements OnModuleInit, OnApp
   /** Call after any change of the user's favorites, watchlist or ratings. */
   async invalidate(userId: number): Promise<void> {
     this.forget(userId);
-    const client = this.redis.client;
-    if (!client?.isReady) return;
-    await client.publish(this.channel, String(userId)).catch((error: Error) => {
-      this.logger.warn({ msg: 'could not tell other replicas that flags changed', userId, error: error.message });
-    });
+    await this.channel.publish(String(userId));
   }
 
   private async marksOf(userId: number): Promise<Map<number, UserMovieFlags> | undefined> {
