@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { postgresOptions } from '../src/infra/database/postgres-options';
 import { ImportedOrder, ORDER_PRIORITIES, ORDER_STATUSES } from '../src/orders/order.types';
 import { OrdersRepository } from '../src/orders/orders.repository';
+import { OrderListOptions } from '../src/orders/orders.options';
 import type { AirtableSimulator } from '../simulators/airtable/airtable-simulator';
 import type { Section } from './support/report';
 import type { ServiceProcess } from './support/service-process';
@@ -43,7 +44,7 @@ async function upsertRowsPerSecond(databaseUrl: string): Promise<number> {
   const dataSource = new DataSource({ ...postgresOptions({ url: databaseUrl, runMigrationsOnStartup: false, poolSize: 5 }) });
   await dataSource.initialize();
   try {
-    const repository = new OrdersRepository(dataSource);
+    const repository = new OrdersRepository(dataSource, new OrderListOptions());
     const started = performance.now();
     for (let page = 0; page < RECORDS / PAGE; page++) {
       const orders: ImportedOrder[] = Array.from({ length: PAGE }, (_, index) => {

@@ -15,7 +15,7 @@ import { OrderSyncLock } from './order-sync.lock';
 import { OrderSyncScheduler } from './order-sync.scheduler';
 import { OrderSyncService } from './order-sync.service';
 import { OrdersController } from './orders.controller';
-import { AirtableClientOptions, OrderSyncOptions } from './orders.options';
+import { AirtableClientOptions, OrderListOptions, OrderSyncOptions } from './orders.options';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 import { SyncRunsRepository } from './sync-runs.repository';
@@ -36,6 +36,7 @@ import { SyncRunsRepository } from './sync-runs.repository';
         Object.assign(new AirtableClientOptions(), { requestsPerSecond: config.get('airtable', { infer: true }).requestsPerSecond }),
     },
     OrderSyncOptions,
+    OrderListOptions,
     OrdersRepository,
     SyncRunsRepository,
     OrdersService,

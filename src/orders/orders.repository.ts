@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { canSeekByDay, dayAlignedPageIds } from './order-day-seek';
 import { filterCondition, orderByClause } from './order-queries';
 import { ImportedOrder, Order, OrderFilters, OrderSort, OrderSummary, SummaryBucket } from './order.types';
+import { OrderListOptions } from './orders.options';
 
 export interface UpsertResult {
   created: number;
@@ -49,7 +51,10 @@ interface SummaryRow {
  */
 @Injectable()
 export class OrdersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly listOptions: OrderListOptions,
+  ) {}
 
   async findByRecordId(recordId: string): Promise<Order | null> {
     const rows: OrderRow[] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM orders WHERE record_id = $1`, [recordId]);
@@ -60,6 +65,7 @@ export class OrdersRepository {
    * One page. With `fewMatches` (a customer search that matches few orders), the matches are gathered first
    * through the trigram index and then sorted; otherwise the sort index is walked and filtered as it goes,
    * which is faster when matches are common but slow when they are rare (ILIKE costs more than the planner thinks).
+   * A deep page sorted by order date skips the walk up to its day (see dayAlignedPageIds).
    */
   async list(
     filters: OrderFilters,
@@ -71,12 +77,21 @@ export class OrdersRepository {
     const where = filterCondition(filters);
     const n = where.params.length;
     const paging = `${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`;
-    // Otherwise a deferred join: the page's record ids come from the sort index alone (an index-only scan, so a
-    // deep OFFSET skips index entries, not table rows), then only those rows are read.
-    const sql = options.fewMatches
-      ? `WITH matches AS MATERIALIZED (SELECT * FROM orders ${where.sql}) SELECT ${ORDER_COLUMNS} FROM matches ${paging}`
-      : `SELECT ${ORDER_COLUMNS} FROM orders WHERE record_id IN (SELECT record_id FROM orders ${where.sql} ${paging}) ${orderByClause(sort)}`;
-    const rows: OrderRow[] = await this.dataSource.query(sql, [...where.params, limit, offset]);
+    if (options.fewMatches) {
+      const sql = `WITH matches AS MATERIALIZED (SELECT * FROM orders ${where.sql}) SELECT ${ORDER_COLUMNS} FROM matches ${paging}`;
+      return this.rows(sql, [...where.params, limit, offset]);
+    }
+    // A deferred join: the page's record ids come from the sort index alone (an index-only scan, so a deep OFFSET
+    // skips index entries, not table rows), then only those rows are read.
+    const pageIds =
+      offset >= this.listOptions.seekFromOffset && canSeekByDay(filters, sort)
+        ? dayAlignedPageIds(filters, sort, limit, offset)
+        : { sql: `SELECT record_id FROM orders ${where.sql} ${paging}`, params: [...where.params, limit, offset] };
+    return this.rows(`SELECT ${ORDER_COLUMNS} FROM orders WHERE record_id IN (${pageIds.sql}) ${orderByClause(sort)}`, pageIds.params);
+  }
+
+  private async rows(sql: string, params: unknown[]): Promise<Order[]> {
+    const rows: OrderRow[] = await this.dataSource.query(sql, params);
     return rows.map(toOrder);
   }
 
