@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { filterCondition, orderByClause } from '../src/orders/order-queries';
+import { pageIdsQuery } from '../src/orders/order-page-ids';
+import { orderByClause } from '../src/orders/order-queries';
+import { OrderListOptions } from '../src/orders/orders.options';
 import type { OrderFilters, OrderSort } from '../src/orders/order.types';
 import type { Section } from './support/report';
 import type { ServiceProcess } from './support/service-process';
@@ -33,11 +35,10 @@ async function importOrders(
 }
 
 async function explain(db: Client, filters: OrderFilters, sort: OrderSort, offset: number): Promise<string> {
-  const where = filterCondition(filters);
-  const n = where.params.length;
-  // The repository's list query: the page's ids from the sort index, then those rows (a deferred join).
-  const sql = `SELECT * FROM orders WHERE record_id IN (SELECT record_id FROM orders ${where.sql} ${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}) ${orderByClause(sort)}`;
-  const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`, [...where.params, 20, offset]);
+  // The repository's list query: the page's ids (from the sort index, or from the page's day on), then those rows.
+  const ids = pageIdsQuery(filters, sort, 20, offset, new OrderListOptions().seekFromOffset);
+  const sql = `SELECT * FROM orders WHERE record_id IN (${ids.sql}) ${orderByClause(sort)}`;
+  const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`, ids.params);
   return rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
 }
 
@@ -69,6 +70,7 @@ export async function benchOrderQueries(
       ['list, sort=-total', '/api/v1/orders?sort=-total'],
       ['list, status+priority+dates', `/api/v1/orders?status=Pending&priority=Low&startDate=${day(200)}&endDate=${day(20)}`],
       ['list, deep page (page 5000 of 20)', '/api/v1/orders?page=5000&pageSize=20'],
+      ['list, deeper page (page 49000 of 20)', '/api/v1/orders?page=49000&pageSize=20'],
       ['summary, no filter', '/api/v1/orders/summary'],
       ['summary, status=Delivered', '/api/v1/orders/summary?status=Delivered'],
       ['summary, one quarter', `/api/v1/orders/summary?${quarter}`],
@@ -93,6 +95,7 @@ export async function benchOrderQueries(
       ['status=Sent', await explain(db, { status: 'Sent' }, '-orderDate', 0)],
       ['customer=garcía', await explain(db, { customer: 'garcía' }, '-orderDate', 0)],
       ['deep page, offset 99,980', await explain(db, {}, '-orderDate', 99_980)],
+      ['deeper page, offset 979,980', await explain(db, {}, '-orderDate', 979_980)],
     ];
     return {
       title: `4. Orders on ${ROWS.toLocaleString('en')} rows: list and summary`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
-import { canSeekByDay, dayAlignedPageIds } from './order-day-seek';
+import { pageIdsQuery } from './order-page-ids';
 import { filterCondition, orderByClause } from './order-queries';
 import { ImportedOrder, Order, OrderFilters, OrderSort, OrderSummary, SummaryBucket } from './order.types';
 import { OrderListOptions } from './orders.options';
@@ -64,8 +64,8 @@ export class OrdersRepository {
   /**
    * One page. With `fewMatches` (a customer search that matches few orders), the matches are gathered first
    * through the trigram index and then sorted; otherwise the sort index is walked and filtered as it goes,
-   * which is faster when matches are common but slow when they are rare (ILIKE costs more than the planner thinks).
-   * A deep page sorted by order date skips the walk up to its day (see dayAlignedPageIds).
+   * which is faster when matches are common but slow when they are rare (ILIKE costs more than the planner thinks),
+   * or, for a deep page sorted by order date, read from the page's day on (see pageIdsQuery).
    */
   async list(
     filters: OrderFilters,
@@ -74,24 +74,18 @@ export class OrdersRepository {
     offset: number,
     options: { fewMatches?: boolean } = {},
   ): Promise<Order[]> {
-    const where = filterCondition(filters);
-    const n = where.params.length;
-    const paging = `${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`;
     if (options.fewMatches) {
-      const sql = `WITH matches AS MATERIALIZED (SELECT * FROM orders ${where.sql}) SELECT ${ORDER_COLUMNS} FROM matches ${paging}`;
-      return this.rows(sql, [...where.params, limit, offset]);
+      const where = filterCondition(filters);
+      const n = where.params.length;
+      const sql = `WITH matches AS MATERIALIZED (SELECT * FROM orders ${where.sql})
+        SELECT ${ORDER_COLUMNS} FROM matches ${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`;
+      const matches: OrderRow[] = await this.dataSource.query(sql, [...where.params, limit, offset]);
+      return matches.map(toOrder);
     }
-    // A deferred join: the page's record ids come from the sort index alone (an index-only scan, so a deep OFFSET
-    // skips index entries, not table rows), then only those rows are read.
-    const pageIds =
-      offset >= this.listOptions.seekFromOffset && canSeekByDay(filters, sort)
-        ? dayAlignedPageIds(filters, sort, limit, offset)
-        : { sql: `SELECT record_id FROM orders ${where.sql} ${paging}`, params: [...where.params, limit, offset] };
-    return this.rows(`SELECT ${ORDER_COLUMNS} FROM orders WHERE record_id IN (${pageIds.sql}) ${orderByClause(sort)}`, pageIds.params);
-  }
-
-  private async rows(sql: string, params: unknown[]): Promise<Order[]> {
-    const rows: OrderRow[] = await this.dataSource.query(sql, params);
+    // A deferred join: the page's record ids first, then only those rows.
+    const ids = pageIdsQuery(filters, sort, limit, offset, this.listOptions.seekFromOffset);
+    const sql = `SELECT ${ORDER_COLUMNS} FROM orders WHERE record_id IN (${ids.sql}) ${orderByClause(sort)}`;
+    const rows: OrderRow[] = await this.dataSource.query(sql, ids.params);
     return rows.map(toOrder);
   }
 

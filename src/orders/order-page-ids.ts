@@ -1,8 +1,23 @@
 import { filterCondition, orderByClause, SqlCondition } from './order-queries';
 import { OrderFilters, OrderSort } from './order.types';
 
+/**
+ * The record ids of one page (for a deferred join: only those rows are then read). Usually the sort index is walked
+ * up to the offset, an index-only scan that skips index entries, not table rows; from `seekFromOffset` on, a list
+ * sorted by order date starts at the day where the offset falls instead.
+ */
+export function pageIdsQuery(filters: OrderFilters, sort: OrderSort, limit: number, offset: number, seekFromOffset: number): SqlCondition {
+  if (offset >= seekFromOffset && canSeekByDay(filters, sort)) return dayAlignedPageIds(filters, sort, limit, offset);
+  const where = filterCondition(filters);
+  const n = where.params.length;
+  return {
+    sql: `SELECT record_id FROM orders ${where.sql} ${orderByClause(sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    params: [...where.params, limit, offset],
+  };
+}
+
 /** The per-day counts of `order_stats` can place an offset only in a list sorted by order date and filtered by what they hold. */
-export function canSeekByDay(filters: OrderFilters, sort: OrderSort): boolean {
+function canSeekByDay(filters: OrderFilters, sort: OrderSort): boolean {
   return !filters.customer && (sort === 'orderDate' || sort === '-orderDate');
 }
 
@@ -16,7 +31,7 @@ export function canSeekByDay(filters: OrderFilters, sort: OrderSort): boolean {
  *
  * One statement, hence one snapshot: the counts and the rows always agree, whatever an import commits meanwhile.
  */
-export function dayAlignedPageIds(filters: OrderFilters, sort: OrderSort, limit: number, offset: number): SqlCondition {
+function dayAlignedPageIds(filters: OrderFilters, sort: OrderSort, limit: number, offset: number): SqlCondition {
   const where = filterCondition(filters);
   const n = where.params.length;
   const [limitParam, offsetParam] = [`$${n + 1}`, `$${n + 2}::bigint`];
