@@ -1,6 +1,7 @@
 import { mapAirtableOrder } from '../../src/orders/airtable-order.mapper';
 import { modifiedAfterFormula } from '../../src/orders/airtable-order-source';
 import { nextHighWaterMark } from '../../src/orders/order-importer';
+import { pageIdsQuery } from '../../src/orders/order-page-ids';
 import { escapeLike, filterCondition, orderByClause } from '../../src/orders/order-queries';
 
 const LAST_MODIFIED = '2025-03-01T10:00:00.000Z';
@@ -128,5 +129,18 @@ describe('order queries', () => {
     expect(orderByClause('customer')).toBe('ORDER BY customer ASC NULLS FIRST, record_id ASC');
     expect(orderByClause('orderId')).toBe('ORDER BY order_id ASC NULLS FIRST, record_id ASC');
     expect(orderByClause('-total')).toBe('ORDER BY total DESC NULLS LAST, record_id DESC');
+  });
+
+  it('starts a page at its day only when deep, sorted by order date and not filtered by customer', () => {
+    const seeks = (...args: Parameters<typeof pageIdsQuery>) => pageIdsQuery(...args).sql.includes('order_stats');
+    expect(seeks({ status: 'Sent', startDate: '2025-01-01' }, '-orderDate', 20, 10_000, 10_000)).toBe(true);
+    expect(seeks({}, 'orderDate', 20, 50_000, 10_000)).toBe(true);
+    expect(seeks({}, '-orderDate', 20, 9_999, 10_000)).toBe(false);
+    expect(seeks({ customer: 'garcía' }, '-orderDate', 20, 50_000, 10_000)).toBe(false);
+    expect(seeks({}, '-total', 20, 50_000, 10_000)).toBe(false);
+    expect(pageIdsQuery({ priority: 'High' }, 'customer', 20, 40, 10_000)).toEqual({
+      sql: 'SELECT record_id FROM orders WHERE priority = $1 ORDER BY customer ASC NULLS FIRST, record_id ASC LIMIT $2 OFFSET $3',
+      params: ['High', 20, 40],
+    });
   });
 });
