@@ -88,7 +88,10 @@ class LadderController {
     const page = PageJson.of(value);
     const flags = await this.marks.forMovies(request.user?.id ?? 2, page.ids);
     if (!this.on('serialization')) return BODY;
-    return page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS);
+    const { json, etag } = page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS);
+    // As the service's PageLinksInterceptor does: the tag comes with the pieces, so the ETag plugin hashes nothing.
+    reply.header('etag', etag);
+    return json;
   }
 }
 

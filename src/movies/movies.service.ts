@@ -46,13 +46,7 @@ export class MoviesService {
   private async withFlags(userId: number, { value, cache }: Cached<MovieSummaryPage>): Promise<Cached<SerializedPage>> {
     const page = PageJson.of(value);
     const flags = await this.flags.forMovies(userId, page.ids);
-    return {
-      value: new SerializedPage(
-        page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS),
-        value.page,
-        value.totalPages,
-      ),
-      cache,
-    };
+    const { json, etag } = page.render((tmdbId) => flags.get(tmdbId) ?? NO_FLAGS);
+    return { value: new SerializedPage(json, value.page, value.totalPages, etag), cache };
   }
 }

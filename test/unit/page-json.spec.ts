@@ -29,7 +29,7 @@ describe('PageJson', () => {
     ]);
     const flagsOf = (id: number) => flags.get(id) ?? NO_FLAGS;
 
-    const text = PageJson.of(page).render(flagsOf);
+    const { json: text } = PageJson.of(page).render(flagsOf);
 
     expect(text).toBe(JSON.stringify({ ...page, items: page.items.map((item) => ({ ...item, ...flagsOf(item.tmdbId) })) }));
     expect(JSON.parse(text).items[0]).toMatchObject({ tmdbId: 550, favorite: true, myRating: 4.5 });
@@ -39,12 +39,39 @@ describe('PageJson', () => {
     const page = pageOf([movie(550, 'Fight Club')]);
     const json = PageJson.of(page);
     expect(PageJson.of(page)).toBe(json);
-    expect(JSON.parse(json.render(() => ({ favorite: true, inWatchlist: false, myRating: null }))).items[0].favorite).toBe(true);
-    expect(JSON.parse(json.render(() => NO_FLAGS)).items[0].favorite).toBe(false);
+    expect(JSON.parse(json.render(() => ({ favorite: true, inWatchlist: false, myRating: null })).json).items[0].favorite).toBe(true);
+    expect(JSON.parse(json.render(() => NO_FLAGS).json).items[0].favorite).toBe(false);
   });
 
   it('renders an empty page', () => {
     const page = pageOf([]);
-    expect(PageJson.of(page).render(() => NO_FLAGS)).toBe(JSON.stringify(page));
+    expect(PageJson.of(page).render(() => NO_FLAGS).json).toBe(JSON.stringify(page));
+  });
+
+  describe('entity tag', () => {
+    const favorite = { favorite: true, inWatchlist: false, myRating: null };
+
+    it('is the same for the same bytes, whoever asks and however often', () => {
+      const page = pageOf([movie(550, 'Fight Club'), movie(603, 'The Matrix')]);
+      const first = PageJson.of(page).render(() => NO_FLAGS);
+      const again = PageJson.of(pageOf([movie(550, 'Fight Club'), movie(603, 'The Matrix')])).render(() => ({ ...NO_FLAGS }));
+      expect(again.json).toBe(first.json);
+      expect(again.etag).toBe(first.etag);
+      expect(first.etag).toMatch(/^"[A-Za-z0-9+/=.]+"$/);
+    });
+
+    it("changes with the caller's flags, and with which item carries them", () => {
+      const page = pageOf([movie(550, 'Fight Club'), movie(603, 'The Matrix')]);
+      const none = PageJson.of(page).render(() => NO_FLAGS).etag;
+      const onFirst = PageJson.of(page).render((id) => (id === 550 ? favorite : NO_FLAGS)).etag;
+      const onSecond = PageJson.of(page).render((id) => (id === 603 ? favorite : NO_FLAGS)).etag;
+      expect(new Set([none, onFirst, onSecond]).size).toBe(3);
+    });
+
+    it('changes with the shared page', () => {
+      const before = PageJson.of(pageOf([movie(550, 'Fight Club')])).render(() => NO_FLAGS).etag;
+      const renamed = PageJson.of(pageOf([movie(550, 'Fight Club (remastered)')])).render(() => NO_FLAGS).etag;
+      expect(renamed).not.toBe(before);
+    });
   });
 });

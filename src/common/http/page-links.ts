@@ -47,6 +47,8 @@ export class SerializedPage implements PageFigures {
     readonly json: string,
     readonly page: number,
     readonly totalPages: number,
+    /** Its strong entity tag when the service knows it cheaper than a hash of `json` (see PageJson). */
+    readonly etag?: string,
   ) {}
 }
 
@@ -61,8 +63,13 @@ export class PageLinksInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     return next.handle().pipe(
       map((body: unknown) => {
-        if (isPage(body)) http.getResponse<FastifyReply>().header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
-        return body instanceof SerializedPage ? body.json : body;
+        if (!isPage(body)) return body;
+        const reply = http.getResponse<FastifyReply>();
+        reply.header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
+        if (!(body instanceof SerializedPage)) return body;
+        // Set before the ETag plugin's onSend, which then leaves it alone instead of hashing the body.
+        if (body.etag) reply.header('etag', body.etag);
+        return body.json;
       }),
     );
   }
