@@ -6,6 +6,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
 import type { AppSettings } from '../../config/settings';
 import { Metrics } from '../metrics/metrics';
+import { useCorsPolicy } from './cors';
 import { assertNoNulCharacters } from './nul-guard';
 import { registerRepresentationPlugins } from './representation';
 import { requestIdFor } from './request-id';
@@ -111,12 +112,12 @@ export function useSecurityHeaders(fastify: FastifyInstance): void {
 }
 
 export function useCors(app: NestFastifyApplication, settings: AppSettings): void {
-  app.enableCors({
-    origin: settings.corsOrigins,
+  useCorsPolicy(app.getHttpAdapter().getInstance(), {
+    origins: settings.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     exposedHeaders: EXPOSED_HEADERS,
-    maxAge: 600,
+    maxAgeSeconds: 600,
   });
 }
 
