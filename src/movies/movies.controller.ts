@@ -16,7 +16,7 @@ import { CountryWatchProvidersResponse } from './dto/movie-parts.response';
 import { DiscoverMoviesQuery, MovieLanguageQuery, PopularMoviesQuery, SearchMoviesQuery } from './dto/movie-queries.dto';
 import { MovieResponse, MovieSummaryPage } from './dto/movie.response';
 import { TmdbId } from '../common/http/id-params';
-import { PagedList, SerializedPage } from '../common/http/page-links';
+import { SerializedPage, SerializedPagedList, sendSerializedPage } from '../common/http/page-links';
 import { X_CACHE_HEADER } from '../common/http/response-headers';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
 import { MoviesService, MovieWithFlags } from './movies.service';
@@ -35,19 +35,19 @@ export class MoviesController {
 
   @Get('popular')
   @ApiOperation({ summary: "TMDB's popular movies, with the caller's favorite and myRating" })
-  @PagedList(MovieSummaryPage, X_CACHE)
+  @SerializedPagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Invalid page (1 to 500), language or region', type: ProblemResponse })
   async popular(
     @CurrentUser() user: AuthUser,
     @Query() query: PopularMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SerializedPage> {
+  ): Promise<string> {
     return sendJson(reply, await this.movies.popular(user.id, query));
   }
 
   @Get('discover')
   @ApiOperation({ summary: "Discover TMDB movies by year, genres and sort order, with the caller's flags" })
-  @PagedList(MovieSummaryPage, X_CACHE)
+  @SerializedPagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({
     description: 'Invalid page, language, sortBy, year, withGenres, includeAdult or includeVideo',
     type: ProblemResponse,
@@ -56,19 +56,19 @@ export class MoviesController {
     @CurrentUser() user: AuthUser,
     @Query() query: DiscoverMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SerializedPage> {
+  ): Promise<string> {
     return sendJson(reply, await this.movies.discover(user.id, query));
   }
 
   @Get('search')
   @ApiOperation({ summary: "Search TMDB movies by title, with the caller's flags" })
-  @PagedList(MovieSummaryPage, X_CACHE)
+  @SerializedPagedList(MovieSummaryPage, X_CACHE)
   @ApiBadRequestResponse({ description: 'Missing or invalid query, or invalid page, language or year', type: ProblemResponse })
   async search(
     @CurrentUser() user: AuthUser,
     @Query() query: SearchMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SerializedPage> {
+  ): Promise<string> {
     return sendJson(reply, await this.movies.search(user.id, query));
   }
 
@@ -96,8 +96,7 @@ function send<T>(reply: FastifyReply, { value, cache }: Cached<T>): T {
   return value;
 }
 
-/** The same for a page the service already serialised (PagedList's interceptor sends its text and its Link). */
-function sendJson(reply: FastifyReply, answer: Cached<SerializedPage>): SerializedPage {
-  reply.header('Content-Type', 'application/json; charset=utf-8');
-  return send(reply, answer);
+/** The same for a page the service already serialised: its text, with its Link and ETag. */
+function sendJson(reply: FastifyReply, answer: Cached<SerializedPage>): string {
+  return sendSerializedPage(reply, send(reply, answer));
 }

@@ -17,7 +17,6 @@ export interface RenderedPage {
   etag: string;
 }
 
-
 export class PageJson {
   private static readonly byPage = new WeakMap<MovieSummaryPage, PageJson>();
   private static readonly flagTexts = new WeakMap<UserMovieFlags, string>();

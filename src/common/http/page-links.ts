@@ -57,19 +57,28 @@ function isPage(body: unknown): body is PageFigures {
   return typeof candidate?.page === 'number' && typeof candidate.totalPages === 'number';
 }
 
+/**
+ * Sends a page its service already serialised: its `Link`, its ETag when known (set before the ETag plugin's
+ * onSend, which then leaves it alone instead of hashing the body) and its text as JSON. Routes that return one
+ * call this themselves and carry `@SerializedPagedList`: no interceptor, so Nest runs no RxJS pipeline for them.
+ */
+export function sendSerializedPage(reply: FastifyReply, page: SerializedPage): string {
+  reply.header('content-type', 'application/json; charset=utf-8');
+  reply.header('link', pageLinkHeader(reply.request.url, page));
+  if (page.etag) reply.header('etag', page.etag);
+  return page.json;
+}
+
 @Injectable()
 export class PageLinksInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     return next.handle().pipe(
       map((body: unknown) => {
-        if (!isPage(body)) return body;
         const reply = http.getResponse<FastifyReply>();
-        reply.header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
-        if (!(body instanceof SerializedPage)) return body;
-        // Set before the ETag plugin's onSend, which then leaves it alone instead of hashing the body.
-        if (body.etag) reply.header('etag', body.etag);
-        return body.json;
+        if (body instanceof SerializedPage) return sendSerializedPage(reply, body);
+        if (isPage(body)) reply.header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
+        return body;
       }),
     );
   }
@@ -80,5 +89,10 @@ export class PageLinksInterceptor implements NestInterceptor {
  * any `headers` the route adds), and the header itself on every page.
  */
 export function PagedList(type: new (...args: never[]) => unknown, headers: HeadersObject = {}) {
-  return applyDecorators(UseInterceptors(PageLinksInterceptor), ApiOkResponse({ type, headers: { Link: LINK_HEADER, ...headers } }));
+  return applyDecorators(UseInterceptors(PageLinksInterceptor), SerializedPagedList(type, headers));
+}
+
+/** The documentation of PagedList alone, for a route that answers through `sendSerializedPage`. */
+export function SerializedPagedList(type: new (...args: never[]) => unknown, headers: HeadersObject = {}) {
+  return ApiOkResponse({ type, headers: { Link: LINK_HEADER, ...headers } });
 }
