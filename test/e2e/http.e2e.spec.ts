@@ -154,9 +154,12 @@ describe('hostile input at the door (e2e)', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
-  it('refuses NUL characters in the query and the body with a 400 problem', async () => {
+  it('refuses NUL characters in the query, the path and the body with a 400 problem', async () => {
     const inQuery = await api.request('GET', '/api/v1/auth/me?x=%00', { token: USER_TOKEN });
     expectProblem(inQuery, 400);
+    const inPath = await api.request('GET', '/api/v1/shared-lists/movie%00night', { token: USER_TOKEN });
+    expectProblem(inPath, 400);
+    expect(inPath.body.errors).toEqual([{ field: 'params', message: 'must not contain U+0000' }]);
     const inBody = await api.request('POST', '/api/v1/auth/register', {
       body: { username: 'nul', email: 'nul@example.com', password: 'pass\u0000word' },
     });
