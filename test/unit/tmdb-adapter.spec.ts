@@ -4,7 +4,7 @@ import axios from 'axios';
 import { NotConfiguredError } from '../../src/common/errors/domain-error';
 import type { AppCache } from '../../src/infra/cache/app-cache';
 import { Metrics } from '../../src/infra/metrics/metrics';
-import { cacheKey, TmdbAdapter } from '../../src/movies/tmdb.adapter';
+import { cacheKey, formEncode, TmdbAdapter } from '../../src/movies/tmdb.adapter';
 import { RetryPolicy } from '../../src/movies/upstream/retry-policy';
 import { StaleCache } from '../../src/movies/upstream/stale-cache';
 import { TmdbHttpClient } from '../../src/movies/upstream/tmdb-http.client';
@@ -70,6 +70,19 @@ describe('TmdbAdapter', () => {
       '/discover/movie?include_adult=false&language=en-US&page=2',
     );
     expect(cacheKey({ path: '/configuration', query: {} })).toBe('/configuration');
+  });
+
+  it('encodes query values exactly as URLSearchParams does', () => {
+    const samples = ['the matrix', "l'été (1999)!", 'a+b&c=d', '~*._-', '東京物語', 'emoji 🎬', 'lone \ud800 surrogate', '%41', ''];
+    // Plus random strings over a mix of ASCII punctuation, spaces, accents and astral characters.
+    const alphabet = [...' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~azAZ09éß€🎬', '\ud83c'];
+    for (let i = 0; i < 500; i++) {
+      samples.push(Array.from({ length: 1 + (i % 12) }, (_, j) => alphabet[(i * 31 + j * 17) % alphabet.length]).join(''));
+    }
+    for (const value of samples) {
+      expect(formEncode(value)).toBe(new URLSearchParams({ v: value }).toString().slice(2));
+    }
+    expect(cacheKey({ path: '/search/movie', query: { query: 'the matrix', page: '1' } })).toBe('/search/movie?page=1&query=the+matrix');
   });
 
   it('sends discover filters in TMDB terms', async () => {
