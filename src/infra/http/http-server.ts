@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Logger as PinoLogger } from 'pino';
 import { makeProblem, PROBLEM_CONTENT_TYPE } from '../../common/errors/problem';
 import type { AppSettings } from '../../config/settings';
+import { AccessLog } from '../logging/access-log';
 import { Metrics } from '../metrics/metrics';
 import { useCorsPolicy } from './cors';
 import { assertNoNulCharacters } from './nul-guard';
@@ -158,18 +159,17 @@ export function useRequestGuards(fastify: FastifyInstance): void {
 }
 
 export function useAccessLog(fastify: FastifyInstance, log: PinoLogger): void {
+  const access = AccessLog.of(log);
+  if (!access) return;
   fastify.addHook('onResponse', (request, reply, done) => {
-    log.info(
-      {
-        reqId: request.id,
-        method: request.method,
-        url: request.url.split('?')[0],
-        route: request.routeOptions.url ?? 'unmatched',
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request',
-    );
+    access.write({
+      reqId: request.id,
+      method: request.method,
+      url: request.url.split('?')[0],
+      route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    });
     done();
   });
 }

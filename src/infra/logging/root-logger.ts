@@ -3,6 +3,15 @@ import pino, { DestinationStream, Logger, LevelWithSilent } from 'pino';
 export interface RootLoggerOptions {
   /** Human-readable lines instead of JSON (see `wantsPrettyLogs`). */
   pretty?: boolean;
+  /** Where info lines go instead of stdout (tests). */
+  stdout?: DestinationStream;
+}
+
+/** Each root logger's info stream, for the access log that writes its lines there itself (see AccessLog). */
+const infoStreams = new WeakMap<Logger, DestinationStream>();
+
+export function infoStreamOf(log: Logger): DestinationStream | undefined {
+  return infoStreams.get(log);
 }
 
 /**
@@ -23,14 +32,15 @@ export function wantsPrettyLogs(
  * pino-pretty, which is loaded only then: the JSON path never requires it.
  */
 export function createRootLogger(level: LevelWithSilent, options: RootLoggerOptions = {}): Logger {
+  const info = options.stdout ?? (options.pretty ? prettyStream(1) : bufferedStdout());
   const streams = pino.multistream(
     [
-      { level: 'trace', stream: options.pretty ? prettyStream(1) : pino.destination({ dest: 1, sync: false }) },
+      { level: 'trace', stream: info },
       { level: 'warn', stream: options.pretty ? prettyStream(2) : pino.destination({ dest: 2, sync: false }) },
     ],
     { dedupe: true },
   );
-  return pino(
+  const log = pino(
     {
       level,
       base: { service: 'cinemateca' },
@@ -43,6 +53,22 @@ export function createRootLogger(level: LevelWithSilent, options: RootLoggerOpti
     },
     streams,
   );
+  infoStreams.set(log, info);
+  return log;
+}
+
+/** Lines wait for this many bytes (about 15 access-log lines), or for FLUSH_EVERY_MS, before one write. */
+const STDOUT_BUFFER_BYTES = 4096;
+const FLUSH_EVERY_MS = 1000;
+
+/**
+ * stdout written in batches: one asynchronous write per line (the default) costs a thread-pool round trip per
+ * request, which made the access log the heaviest layer of the hot path. A quiet service still shows its lines
+ * within FLUSH_EVERY_MS, and pino flushes what is buffered when the process exits. Warnings and errors
+ * (stderr) are still written at once.
+ */
+function bufferedStdout(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: STDOUT_BUFFER_BYTES, periodicFlush: FLUSH_EVERY_MS });
 }
 
 function prettyStream(fd: 1 | 2): DestinationStream {
