@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
-import { makePage, Page, pageOffset } from '../common/http/pagination';
+import type { SerializedPage } from '../common/http/page-links';
+import { pageOffset } from '../common/http/pagination';
+import { jsonWithMembers, serializedPage } from '../common/http/serialized-list';
 import { UserDirectory } from '../auth/user-directory';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { FavoriteResponse } from './dto/favorite.response';
 import type { FavoritesQuery } from './dto/favorites-query.dto';
 import { FavoriteEntity } from './entities/favorite.entity';
-import type { FavoriteMovie } from './favorite-movie';
+import type { FavoriteFields, FavoriteMovie } from './favorite-movie';
 import { mapBounded } from '../movie-snapshots/bounded-map';
 import type { DescribedMovie } from '../movie-snapshots/movie-snapshot';
 import { DescribeOptions, MovieSnapshots } from '../movie-snapshots/movie-snapshots';
@@ -110,7 +112,7 @@ export class FavoritesService {
   }
 
   /** Another user's list (authorisation is the caller's business); 404 for a user that does not exist. */
-  async listOfUser(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  async listOfUser(userId: number, query: FavoritesQuery): Promise<SerializedPage> {
     await this.requireUser(userId);
     return this.list(userId, query);
   }
@@ -126,16 +128,17 @@ export class FavoritesService {
    * SHARED_LIST_UPSTREAM_CALLS TMDB calls (movies without a snapshot); the rest come from TMDB's cache or
    * show what was stored, and are fetched in the background for the next reader.
    */
-  listShared(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  listShared(userId: number, query: FavoritesQuery): Promise<SerializedPage> {
     return this.list(userId, query, { maxUpstreamCalls: SHARED_LIST_UPSTREAM_CALLS });
   }
 
   /**
    * One page of favorites in the asked order, each with full details and the owner's rating: from the shared
    * snapshots at once (stale ones refreshed in the background); only movies without one wait on TMDB, and
-   * one TMDB cannot describe now shows the fields stored when it was added.
+   * one TMDB cannot describe now shows the fields stored when it was added. Answered as the JSON of a
+   * Page<FavoriteMovie>, joined from each snapshot's kept JSON and the owner's own fields.
    */
-  async list(userId: number, query: FavoritesQuery, describe: DescribeOptions = {}): Promise<Page<FavoriteMovie>> {
+  async list(userId: number, query: FavoritesQuery, describe: DescribeOptions = {}): Promise<SerializedPage> {
     await this.linked.refreshIfStale(userId);
     const [total, rows] = await Promise.all([
       this.favorites.count(userId),
@@ -145,15 +148,18 @@ export class FavoritesService {
       rows.map((row) => row.tmdbId),
       describe,
     );
-    const items = await Promise.all(rows.map((row) => this.toMovie(row, details.get(row.tmdbId))));
-    return makePage(items, query.page, query.pageSize, total);
+    const items = await Promise.all(rows.map((row) => this.itemJson(row, details.get(row.tmdbId))));
+    return serializedPage(items, query.page, query.pageSize, total);
   }
 
-  private async toMovie(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<FavoriteMovie> {
+  /** JSON of the FavoriteMovie: the movie's details followed by the owner's fields, or what was stored of it. */
+  private async itemJson(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<string> {
     const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
-    if (movie)
-      return { ...movie.details, ...own, detailsPartial: false as const, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
-    return {
+    if (movie) {
+      const fields: FavoriteFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
+      return jsonWithMembers(movie.detailsJson, fields);
+    }
+    const partial: FavoriteMovie = {
       tmdbId: row.tmdbId,
       title: row.title,
       releaseDate: row.releaseDate,
@@ -164,6 +170,7 @@ export class FavoritesService {
       detailsPartial: true as const,
       detailsFetchedAt: null,
     };
+    return JSON.stringify(partial);
   }
 
   private async toResponse(favorite: FavoriteEntity): Promise<FavoriteResponse> {

@@ -42,7 +42,7 @@ export class MoviesController {
     @Query() query: PopularMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SerializedPage> {
-    return sendJson(reply, await this.movies.popular(user.id, query));
+    return send(reply, await this.movies.popular(user.id, query));
   }
 
   @Get('discover')
@@ -57,7 +57,7 @@ export class MoviesController {
     @Query() query: DiscoverMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SerializedPage> {
-    return sendJson(reply, await this.movies.discover(user.id, query));
+    return send(reply, await this.movies.discover(user.id, query));
   }
 
   @Get('search')
@@ -69,7 +69,7 @@ export class MoviesController {
     @Query() query: SearchMoviesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SerializedPage> {
-    return sendJson(reply, await this.movies.search(user.id, query));
+    return send(reply, await this.movies.search(user.id, query));
   }
 
   @Get(':tmdbId')
@@ -94,10 +94,4 @@ function send<T>(reply: FastifyReply, { value, cache }: Cached<T>): T {
   reply.header('X-Cache', cache);
   reply.header('Cache-Control', 'private, no-cache');
   return value;
-}
-
-/** The same for a page the service already serialised (PagedList's interceptor sends its text and its Link). */
-function sendJson(reply: FastifyReply, answer: Cached<SerializedPage>): SerializedPage {
-  reply.header('Content-Type', 'application/json; charset=utf-8');
-  return send(reply, answer);
 }

@@ -39,8 +39,9 @@ function safePath(path: string): string {
 }
 
 /**
- * A page its service already serialised (the hot movie lists join cached JSON pieces around each caller's flags):
- * the text is sent as it is, and its figures still give the `Link` header.
+ * A page its service already serialised (lists join JSON kept for all users around each caller's own fields:
+ * the hot movie lists, favorites, the watchlist): the text is sent as it is, as JSON, and its figures still
+ * give the `Link` header.
  */
 export class SerializedPage implements PageFigures {
   constructor(
@@ -61,8 +62,11 @@ export class PageLinksInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     return next.handle().pipe(
       map((body: unknown) => {
-        if (isPage(body)) http.getResponse<FastifyReply>().header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
-        return body instanceof SerializedPage ? body.json : body;
+        const reply = http.getResponse<FastifyReply>();
+        if (isPage(body)) reply.header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
+        if (!(body instanceof SerializedPage)) return body;
+        reply.header('content-type', 'application/json; charset=utf-8');
+        return body.json;
       }),
     );
   }
