@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import type { SerializedPage } from '../common/http/page-links';
 import { pageOffset } from '../common/http/pagination';
-import { jsonWithMembers, serializedPage } from '../common/http/serialized-list';
+import { JsonItem, ownJson, serializedPage, withMembers } from '../common/http/serialized-list';
 import { UserDirectory } from '../auth/user-directory';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { FavoriteResponse } from './dto/favorite.response';
@@ -153,11 +153,11 @@ export class FavoritesService {
   }
 
   /** JSON of the FavoriteMovie: the movie's details followed by the owner's fields, or what was stored of it. */
-  private async itemJson(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<string> {
+  private async itemJson(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<JsonItem> {
     const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
     if (movie) {
       const fields: FavoriteFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
-      return jsonWithMembers(movie.detailsJson, fields);
+      return withMembers(movie.details, fields);
     }
     const partial: FavoriteMovie = {
       tmdbId: row.tmdbId,
@@ -170,7 +170,7 @@ export class FavoritesService {
       detailsPartial: true as const,
       detailsFetchedAt: null,
     };
-    return JSON.stringify(partial);
+    return ownJson(partial);
   }
 
   private async toResponse(favorite: FavoriteEntity): Promise<FavoriteResponse> {

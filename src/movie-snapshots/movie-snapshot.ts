@@ -1,3 +1,4 @@
+import { SharedJson } from '../common/http/serialized-list';
 import type { MovieDetails } from '../movies/movie.types';
 import { summaryOf } from './movie-summary';
 
@@ -13,24 +14,29 @@ export interface MovieSnapshot {
  *
  * Held as JSON text, serialised once per snapshot: a list of 100 favorites is about 400 KB of details, and
  * serialising them again for every request was most of its cost. The text is shared by every list and user
- * that shows the movie; nothing personal is in it (lists join their own fields after it, see json-text.ts).
+ * that shows the movie; nothing personal is in it (lists join their own fields after it, see serialized-list.ts).
  */
 export class DescribedMovie {
   private constructor(
     readonly tmdbId: number,
     /** JSON.stringify of the MovieDetails. */
-    readonly detailsJson: string,
+    readonly details: SharedJson,
     /** JSON.stringify of summaryOf(details): the movie as TMDB's lists show it (the watchlist's items). */
-    readonly summaryJson: string,
+    readonly summary: SharedJson,
     readonly fetchedAt: Date | null,
   ) {}
 
   static of(details: MovieDetails, fetchedAt: Date | null): DescribedMovie {
-    return new DescribedMovie(details.tmdbId, JSON.stringify(details), JSON.stringify(summaryOf(details)), fetchedAt);
+    return new DescribedMovie(
+      details.tmdbId,
+      new SharedJson(JSON.stringify(details)),
+      new SharedJson(JSON.stringify(summaryOf(details))),
+      fetchedAt,
+    );
   }
 
   /** Characters of JSON held (what a memory of them is bounded by). */
   get size(): number {
-    return this.detailsJson.length + this.summaryJson.length;
+    return this.details.json.length + this.summary.json.length;
   }
 }

@@ -58,7 +58,7 @@ export class SnapshotStore implements OnModuleInit, OnApplicationShutdown {
     if (movies.length === 0) return movies;
     const stored = new Set(
       await this.repository.saveMany(
-        movies.map((movie) => ({ tmdbId: movie.tmdbId, detailsJson: movie.detailsJson, fetchedAt: movie.fetchedAt! })),
+        movies.map((movie) => ({ tmdbId: movie.tmdbId, detailsJson: movie.details.json, fetchedAt: movie.fetchedAt! })),
       ),
     );
     const announced = movies.filter((movie) => stored.has(movie.tmdbId));

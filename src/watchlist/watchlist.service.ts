@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
 import type { SerializedPage } from '../common/http/page-links';
 import { PageQuery, pageOffset } from '../common/http/pagination';
-import { jsonWithMembers, serializedPage } from '../common/http/serialized-list';
+import { JsonItem, ownJson, serializedPage, withMembers } from '../common/http/serialized-list';
 import type { DescribedMovie } from '../movie-snapshots/movie-snapshot';
 import { MovieSnapshots } from '../movie-snapshots/movie-snapshots';
 import type { MovieDetails } from '../movies/movie.types';
@@ -100,11 +100,11 @@ function toResponse(movie: MovieDetails, addedAt: Date): WatchlistEntryResponse 
 }
 
 /** JSON of the WatchlistMovie: the movie as TMDB's lists show it followed by the caller's fields, or only its id. */
-function itemJson(entry: WatchlistEntry, movie: DescribedMovie | undefined, flags: UserMovieFlags): string {
+function itemJson(entry: WatchlistEntry, movie: DescribedMovie | undefined, flags: UserMovieFlags): JsonItem {
   const own = { ...flags, inWatchlist: true, addedAt: entry.addedAt.toISOString() };
   if (movie) {
     const fields: WatchlistFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
-    return jsonWithMembers(movie.summaryJson, fields);
+    return withMembers(movie.summary, fields);
   }
   const partial: WatchlistMovie = {
     tmdbId: entry.tmdbId,
@@ -113,7 +113,7 @@ function itemJson(entry: WatchlistEntry, movie: DescribedMovie | undefined, flag
     detailsPartial: true as const,
     detailsFetchedAt: null,
   };
-  return JSON.stringify(partial);
+  return ownJson(partial);
 }
 
 /** What an item shows while TMDB cannot describe the movie: unknown, not zero. */

@@ -41,13 +41,14 @@ function safePath(path: string): string {
 /**
  * A page its service already serialised (lists join JSON kept for all users around each caller's own fields:
  * the hot movie lists, favorites, the watchlist): the text is sent as it is, as JSON, and its figures still
- * give the `Link` header.
+ * give the `Link` header. A page that knows its strong ETag (see serialized-list.ts) saves hashing the text.
  */
 export class SerializedPage implements PageFigures {
   constructor(
     readonly json: string,
     readonly page: number,
     readonly totalPages: number,
+    readonly etag?: string,
   ) {}
 }
 
@@ -66,6 +67,7 @@ export class PageLinksInterceptor implements NestInterceptor {
         if (isPage(body)) reply.header('link', pageLinkHeader(http.getRequest<FastifyRequest>().url, body));
         if (!(body instanceof SerializedPage)) return body;
         reply.header('content-type', 'application/json; charset=utf-8');
+        if (body.etag) reply.header('etag', body.etag);
         return body.json;
       }),
     );
