@@ -140,25 +140,21 @@ export class FavoritesService {
    */
   async list(userId: number, query: FavoritesQuery, describe: DescribeOptions = {}): Promise<SerializedPage> {
     await this.linked.refreshIfStale(userId);
-    const [total, rows] = await Promise.all([
-      this.favorites.count(userId),
-      this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize),
-    ]);
+    const { total, favorites: rows } = await this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize);
     const details = await this.snapshots.describe(
       rows.map((row) => row.tmdbId),
       describe,
     );
-    const items = await Promise.all(rows.map((row) => this.itemJson(row, details.get(row.tmdbId))));
+    const items: JsonItem[] = [];
+    for (const row of rows) {
+      const movie = details.get(row.tmdbId);
+      items.push(movie ? withDetails(row, movie) : await this.partialItem(row));
+    }
     return serializedPage(items, query.page, query.pageSize, total);
   }
 
-  /** JSON of the FavoriteMovie: the movie's details followed by the owner's fields, or what was stored of it. */
-  private async itemJson(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<JsonItem> {
-    const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
-    if (movie) {
-      const fields: FavoriteFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
-      return withMembers(movie.details, fields);
-    }
+  /** A favorite TMDB cannot describe now: what was stored of it when it was added. */
+  private async partialItem(row: RatedFavorite): Promise<JsonItem> {
     const partial: FavoriteMovie = {
       tmdbId: row.tmdbId,
       title: row.title,
@@ -166,8 +162,10 @@ export class FavoritesService {
       posterPath: row.posterPath,
       posterUrl: await this.tmdb.imageUrl(row.posterPath, 'poster'),
       ...PARTIAL_DETAILS,
-      ...own,
-      detailsPartial: true as const,
+      favorite: true,
+      myRating: row.myRating,
+      addedAt: row.addedAt.toISOString(),
+      detailsPartial: true,
       detailsFetchedAt: null,
     };
     return ownJson(partial);
@@ -186,6 +184,18 @@ export class FavoritesService {
   private async requireUser(userId: number): Promise<void> {
     if (!(await this.users.exists(userId))) throw new NotFoundError('UserNotFound', `There is no user ${userId}.`);
   }
+}
+
+/** A favorite with full details: the movie's kept JSON followed by the owner's fields (synchronous: a page joins 100). */
+function withDetails(row: RatedFavorite, movie: DescribedMovie): JsonItem {
+  const fields: FavoriteFields = {
+    favorite: true,
+    myRating: row.myRating,
+    addedAt: row.addedAt.toISOString(),
+    detailsPartial: false,
+    detailsFetchedAt: movie.fetchedAtIso,
+  };
+  return withMembers(movie.details, fields);
 }
 
 const notAFavorite = () => new NotFoundError('FavoriteNotFound', 'That movie is not among your favorites.');

@@ -17,6 +17,9 @@ export interface MovieSnapshot {
  * that shows the movie; nothing personal is in it (lists join their own fields after it, see serialized-list.ts).
  */
 export class DescribedMovie {
+  /** fetchedAt as lists show it (`detailsFetchedAt`). */
+  readonly fetchedAtIso: string | null;
+
   private constructor(
     readonly tmdbId: number,
     /** JSON.stringify of the MovieDetails. */
@@ -24,7 +27,9 @@ export class DescribedMovie {
     /** JSON.stringify of summaryOf(details): the movie as TMDB's lists show it (the watchlist's items). */
     readonly summary: SharedJson,
     readonly fetchedAt: Date | null,
-  ) {}
+  ) {
+    this.fetchedAtIso = fetchedAt?.toISOString() ?? null;
+  }
 
   static of(details: MovieDetails, fetchedAt: Date | null): DescribedMovie {
     return new DescribedMovie(

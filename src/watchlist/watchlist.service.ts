@@ -103,7 +103,7 @@ function toResponse(movie: MovieDetails, addedAt: Date): WatchlistEntryResponse 
 function itemJson(entry: WatchlistEntry, movie: DescribedMovie | undefined, flags: UserMovieFlags): JsonItem {
   const own = { ...flags, inWatchlist: true, addedAt: entry.addedAt.toISOString() };
   if (movie) {
-    const fields: WatchlistFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
+    const fields: WatchlistFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAtIso };
     return withMembers(movie.summary, fields);
   }
   const partial: WatchlistMovie = {

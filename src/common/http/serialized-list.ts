@@ -50,13 +50,13 @@ export function serializedPage(items: readonly JsonItem[], page: number, pageSiz
   const figures = makePage<never>([], page, pageSize, totalItems);
   const [head, tail] = JSON.stringify(figures).split('"items":[]');
   let json = `${head}"items":[`;
-  const tag = createHash('sha1').update(head);
+  // Digests and JSON texts hold no raw newline, so one between the parts keeps them apart.
+  let tagged = head;
   items.forEach((item, index) => {
     json += index > 0 ? `,${item.json}` : item.json;
-    // Digests and JSON texts hold no raw newline, so one between items keeps them apart.
-    tag.update(`\n${item.tagged}`);
+    tagged += `\n${item.tagged}`;
   });
   json += `]${tail}`;
-  tag.update(`\n${tail}`);
-  return new SerializedPage(json, page, figures.totalPages, `"${tag.digest('base64')}"`);
+  const tag = createHash('sha1').update(`${tagged}\n${tail}`).digest('base64');
+  return new SerializedPage(json, page, figures.totalPages, `"${tag}"`);
 }
