@@ -16,6 +16,8 @@ interface OwnFields {
   detailsFetchedAt: string | null;
 }
 
+/** What a favorite with full details shows after them. */
+export type FavoriteFields = OwnFields & { detailsPartial: false };
+
 /** A favorite as lists show it: full details, or (detailsPartial) what was stored when it was added. */
-export type FavoriteMovie =
-  (MovieDetails & OwnFields & { detailsPartial: false }) | (PartialDetails & OwnFields & { detailsPartial: true });
+export type FavoriteMovie = (MovieDetails & FavoriteFields) | (PartialDetails & OwnFields & { detailsPartial: true });

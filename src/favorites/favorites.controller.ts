@@ -13,15 +13,13 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
-import { PagedList } from '../common/http/page-links';
-import { Page } from '../common/http/pagination';
+import { PagedList, SerializedPage } from '../common/http/page-links';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
 import { TmdbId } from '../common/http/id-params';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
 import { FavoriteMoviePage, FavoriteResponse } from './dto/favorite.response';
 import { FavoritesQuery } from './dto/favorites-query.dto';
-import type { FavoriteMovie } from './favorite-movie';
 import { FavoritesService } from './favorites.service';
 
 export const FAVORITES_LIST_DESCRIPTION =
@@ -44,7 +42,7 @@ export class FavoritesController {
   @ApiOperation({ summary: "The caller's favorites with full details and the caller's rating", description: FAVORITES_LIST_DESCRIPTION })
   @PagedList(FavoriteMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page, pageSize, sort or order', type: ProblemResponse })
-  list(@CurrentUser() user: AuthUser, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: FavoritesQuery): Promise<SerializedPage> {
     return this.favorites.list(user.id, query);
   }
 

@@ -56,6 +56,8 @@ interface RatedFavoriteRow {
   poster_path: string | null;
   created_at: Date;
   stars: string | null;
+  /** All the user's favorites (a bigint, so text). */
+  total: string;
 }
 
 @Injectable()
@@ -130,10 +132,19 @@ export class FavoritesRepository {
     return this.favorites.countBy({ userId });
   }
 
-  /** One page of a user's favorites with their rating, in one query. */
-  async page(userId: number, sort: FavoriteSort, order: SortOrder, offset: number, limit: number): Promise<RatedFavorite[]> {
+  /**
+   * One page of a user's favorites with their rating, and how many favorites the user has, in one query (a
+   * page past the end asks for the count on its own).
+   */
+  async page(
+    userId: number,
+    sort: FavoriteSort,
+    order: SortOrder,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; favorites: RatedFavorite[] }> {
     const rows: RatedFavoriteRow[] = await this.favorites.query(
-      `SELECT f.tmdb_id, f.title, f.release_date::text AS release_date, f.poster_path, f.created_at, r.stars
+      `SELECT f.tmdb_id, f.title, f.release_date::text AS release_date, f.poster_path, f.created_at, r.stars, count(*) OVER () AS total
          FROM favorites f
          LEFT JOIN ratings r ON r.user_id = f.user_id AND r.tmdb_id = f.tmdb_id
         WHERE f.user_id = $1
@@ -141,7 +152,8 @@ export class FavoritesRepository {
         LIMIT $2 OFFSET $3`,
       [userId, limit, offset],
     );
-    return rows.map((row) => ({
+    const total = rows.length > 0 ? Number(rows[0].total) : offset > 0 ? await this.count(userId) : 0;
+    const favorites = rows.map((row) => ({
       tmdbId: row.tmdb_id,
       title: row.title,
       releaseDate: row.release_date,
@@ -149,5 +161,6 @@ export class FavoritesRepository {
       addedAt: row.created_at,
       myRating: row.stars === null ? null : Number(row.stars),
     }));
+    return { total, favorites };
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
-import { makePage, Page, pageOffset } from '../common/http/pagination';
+import type { SerializedPage } from '../common/http/page-links';
+import { pageOffset } from '../common/http/pagination';
+import { JsonItem, ownJson, serializedPage, withMembers } from '../common/http/serialized-list';
 import { UserDirectory } from '../auth/user-directory';
 import { TmdbPort } from '../movies/tmdb.port';
 import type { FavoriteResponse } from './dto/favorite.response';
 import type { FavoritesQuery } from './dto/favorites-query.dto';
 import { FavoriteEntity } from './entities/favorite.entity';
-import type { FavoriteMovie } from './favorite-movie';
+import type { FavoriteFields, FavoriteMovie } from './favorite-movie';
 import { mapBounded } from '../movie-snapshots/bounded-map';
 import type { DescribedMovie } from '../movie-snapshots/movie-snapshot';
 import { DescribeOptions, MovieSnapshots } from '../movie-snapshots/movie-snapshots';
@@ -110,7 +112,7 @@ export class FavoritesService {
   }
 
   /** Another user's list (authorisation is the caller's business); 404 for a user that does not exist. */
-  async listOfUser(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  async listOfUser(userId: number, query: FavoritesQuery): Promise<SerializedPage> {
     await this.requireUser(userId);
     return this.list(userId, query);
   }
@@ -126,44 +128,47 @@ export class FavoritesService {
    * SHARED_LIST_UPSTREAM_CALLS TMDB calls (movies without a snapshot); the rest come from TMDB's cache or
    * show what was stored, and are fetched in the background for the next reader.
    */
-  listShared(userId: number, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  listShared(userId: number, query: FavoritesQuery): Promise<SerializedPage> {
     return this.list(userId, query, { maxUpstreamCalls: SHARED_LIST_UPSTREAM_CALLS });
   }
 
   /**
    * One page of favorites in the asked order, each with full details and the owner's rating: from the shared
    * snapshots at once (stale ones refreshed in the background); only movies without one wait on TMDB, and
-   * one TMDB cannot describe now shows the fields stored when it was added.
+   * one TMDB cannot describe now shows the fields stored when it was added. Answered as the JSON of a
+   * Page<FavoriteMovie>, joined from each snapshot's kept JSON and the owner's own fields.
    */
-  async list(userId: number, query: FavoritesQuery, describe: DescribeOptions = {}): Promise<Page<FavoriteMovie>> {
+  async list(userId: number, query: FavoritesQuery, describe: DescribeOptions = {}): Promise<SerializedPage> {
     await this.linked.refreshIfStale(userId);
-    const [total, rows] = await Promise.all([
-      this.favorites.count(userId),
-      this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize),
-    ]);
+    const { total, favorites: rows } = await this.favorites.page(userId, query.sort, query.order, pageOffset(query), query.pageSize);
     const details = await this.snapshots.describe(
       rows.map((row) => row.tmdbId),
       describe,
     );
-    const items = await Promise.all(rows.map((row) => this.toMovie(row, details.get(row.tmdbId))));
-    return makePage(items, query.page, query.pageSize, total);
+    const items: JsonItem[] = [];
+    for (const row of rows) {
+      const movie = details.get(row.tmdbId);
+      items.push(movie ? withDetails(row, movie) : await this.partialItem(row));
+    }
+    return serializedPage(items, query.page, query.pageSize, total);
   }
 
-  private async toMovie(row: RatedFavorite, movie: DescribedMovie | undefined): Promise<FavoriteMovie> {
-    const own = { favorite: true as const, myRating: row.myRating, addedAt: row.addedAt.toISOString() };
-    if (movie)
-      return { ...movie.details, ...own, detailsPartial: false as const, detailsFetchedAt: movie.fetchedAt?.toISOString() ?? null };
-    return {
+  /** A favorite TMDB cannot describe now: what was stored of it when it was added. */
+  private async partialItem(row: RatedFavorite): Promise<JsonItem> {
+    const partial: FavoriteMovie = {
       tmdbId: row.tmdbId,
       title: row.title,
       releaseDate: row.releaseDate,
       posterPath: row.posterPath,
       posterUrl: await this.tmdb.imageUrl(row.posterPath, 'poster'),
       ...PARTIAL_DETAILS,
-      ...own,
-      detailsPartial: true as const,
+      favorite: true,
+      myRating: row.myRating,
+      addedAt: row.addedAt.toISOString(),
+      detailsPartial: true,
       detailsFetchedAt: null,
     };
+    return ownJson(partial);
   }
 
   private async toResponse(favorite: FavoriteEntity): Promise<FavoriteResponse> {
@@ -179,6 +184,18 @@ export class FavoritesService {
   private async requireUser(userId: number): Promise<void> {
     if (!(await this.users.exists(userId))) throw new NotFoundError('UserNotFound', `There is no user ${userId}.`);
   }
+}
+
+/** A favorite with full details: the movie's kept JSON followed by the owner's fields (synchronous: a page joins 100). */
+function withDetails(row: RatedFavorite, movie: DescribedMovie): JsonItem {
+  const fields: FavoriteFields = {
+    favorite: true,
+    myRating: row.myRating,
+    addedAt: row.addedAt.toISOString(),
+    detailsPartial: false,
+    detailsFetchedAt: movie.fetchedAtIso,
+  };
+  return withMembers(movie.details, fields);
 }
 
 const notAFavorite = () => new NotFoundError('FavoriteNotFound', 'That movie is not among your favorites.');

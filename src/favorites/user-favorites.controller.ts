@@ -12,14 +12,12 @@ import {
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser, canActFor } from '../common/auth/auth-user';
 import { ForbiddenError } from '../common/errors/domain-error';
-import { PagedList } from '../common/http/page-links';
-import { Page } from '../common/http/pagination';
+import { PagedList, SerializedPage } from '../common/http/page-links';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
 import { UserId } from '../common/http/id-params';
 import { FavoriteMoviePage } from './dto/favorite.response';
 import { FavoritesQuery } from './dto/favorites-query.dto';
-import type { FavoriteMovie } from './favorite-movie';
 import { FAVORITES_LIST_DESCRIPTION } from './favorites.controller';
 import { FavoritesService } from './favorites.service';
 
@@ -37,7 +35,7 @@ export class UserFavoritesController {
   @ApiBadRequestResponse({ description: 'Invalid user id, page, pageSize, sort or order', type: ProblemResponse })
   @ApiForbiddenResponse({ description: "A USER asking for another user's favorites", type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No such user', type: ProblemResponse })
-  list(@CurrentUser() user: AuthUser, @UserId() userId: number, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  list(@CurrentUser() user: AuthUser, @UserId() userId: number, @Query() query: FavoritesQuery): Promise<SerializedPage> {
     if (!canActFor(user, userId)) throw new ForbiddenError('NotYourFavorites', 'You may only see your own favorites.');
     return this.favorites.listOfUser(userId, query);
   }

@@ -7,6 +7,14 @@ import type { MovieSnapshot } from './movie-snapshot';
 /** Version of the MovieDetails shape stored in `details`; bump it when the mapping changes. */
 export const SNAPSHOT_SHAPE = 1;
 
+/** A snapshot to store, its details already serialised. */
+export interface SnapshotText {
+  tmdbId: number;
+  /** JSON.stringify of the MovieDetails. */
+  detailsJson: string;
+  fetchedAt: Date;
+}
+
 /** The movie_snapshots table: one row per movie, shared by all users. */
 @Injectable()
 export class MovieSnapshotsRepository {
@@ -24,29 +32,27 @@ export class MovieSnapshotsRepository {
     return found;
   }
 
-  save(snapshot: MovieSnapshot): Promise<void> {
-    return this.saveMany([snapshot]);
-  }
-
   /**
    * Stores the snapshots in one statement, each unless a newer one is there already (another replica may have
-   * refreshed it); a list's missing movies cost one round trip, not one per movie.
+   * refreshed it); a list's missing movies cost one round trip, not one per movie. Answers the ids stored.
    */
-  async saveMany(snapshots: readonly MovieSnapshot[]): Promise<void> {
-    const latest = new Map(snapshots.map((snapshot) => [snapshot.details.tmdbId, snapshot]));
-    if (latest.size === 0) return;
+  async saveMany(snapshots: readonly SnapshotText[]): Promise<number[]> {
+    const latest = new Map(snapshots.map((snapshot) => [snapshot.tmdbId, snapshot]));
+    if (latest.size === 0) return [];
     const rows = [...latest.values()];
-    await this.dataSource.query(
+    const stored: Array<{ tmdb_id: number }> = await this.dataSource.query(
       `INSERT INTO movie_snapshots (tmdb_id, shape, details, fetched_at)
        SELECT s.tmdb_id, $1, s.details, s.fetched_at FROM unnest($2::int[], $3::jsonb[], $4::timestamptz[]) AS s (tmdb_id, details, fetched_at)
        ON CONFLICT (tmdb_id) DO UPDATE SET shape = excluded.shape, details = excluded.details, fetched_at = excluded.fetched_at
-        WHERE movie_snapshots.fetched_at < excluded.fetched_at OR movie_snapshots.shape <> excluded.shape`,
+        WHERE movie_snapshots.fetched_at < excluded.fetched_at OR movie_snapshots.shape <> excluded.shape
+       RETURNING tmdb_id`,
       [
         SNAPSHOT_SHAPE,
-        rows.map((snapshot) => snapshot.details.tmdbId),
-        rows.map((snapshot) => JSON.stringify(snapshot.details)),
+        rows.map((snapshot) => snapshot.tmdbId),
+        rows.map((snapshot) => snapshot.detailsJson),
         rows.map((snapshot) => snapshot.fetchedAt.toISOString()),
       ],
     );
+    return stored.map((row) => row.tmdb_id);
   }
 }

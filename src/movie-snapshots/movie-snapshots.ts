@@ -3,13 +3,9 @@ import { DomainError } from '../common/errors/domain-error';
 import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
 import { mapBounded } from './bounded-map';
-import { FreshSnapshots } from './fresh-snapshots';
-import type { DescribedMovie, MovieSnapshot } from './movie-snapshot';
-import { MovieSnapshotsRepository } from './movie-snapshots.repository';
+import { DescribedMovie, MovieSnapshot } from './movie-snapshot';
 import { SnapshotRefresher } from './snapshot-refresher';
-
-/** Fresh snapshots kept in each process (about 2 KB of jsonb each in PostgreSQL, a few times that in memory). */
-export const SNAPSHOTS_IN_MEMORY = 500;
+import { SnapshotStore } from './snapshot-store';
 
 /** TMDB calls in flight at once for the missing snapshots of one list; TMDB's client paces them further. */
 export const DETAILS_CONCURRENCY = 20;
@@ -36,47 +32,26 @@ export interface DescribeOptions {
  */
 export class MovieSnapshots {
   private readonly logger = new Logger('MovieSnapshots');
-  private readonly fresh: FreshSnapshots;
 
   constructor(
     private readonly tmdb: TmdbPort,
-    private readonly snapshots: MovieSnapshotsRepository,
+    private readonly store: SnapshotStore,
     private readonly refresher: SnapshotRefresher,
     private readonly options: MovieSnapshotsOptions,
-  ) {
-    this.fresh = new FreshSnapshots(SNAPSHOTS_IN_MEMORY, options.freshMs, options.now);
-  }
+  ) {}
 
   /** Keeps what TMDB just said of a movie a user added to a list. */
   async remember(details: MovieDetails): Promise<void> {
-    const snapshot = { details, fetchedAt: new Date(this.options.now()) };
-    await this.snapshots.save(snapshot);
-    this.fresh.put(snapshot);
+    await this.store.save([{ details, fetchedAt: new Date(this.options.now()) }]);
   }
 
   /** The movies that can be described now; one missing from the answer is unknown to TMDB or TMDB is failing. */
   async describe(tmdbIds: readonly number[], options: DescribeOptions = {}): Promise<Map<number, DescribedMovie>> {
-    const described = new Map<number, DescribedMovie>();
-    const unknown: number[] = [];
-    for (const tmdbId of new Set(tmdbIds)) {
-      const snapshot = this.fresh.get(tmdbId);
-      if (snapshot) described.set(tmdbId, snapshot);
-      else unknown.push(tmdbId);
-    }
-    if (unknown.length === 0) return described;
-    const found = await this.snapshots.find(unknown);
-    const stale: number[] = [];
-    const missing: number[] = [];
-    for (const tmdbId of unknown) {
-      const snapshot = found.get(tmdbId);
-      if (!snapshot) missing.push(tmdbId);
-      else {
-        described.set(tmdbId, snapshot);
-        if (this.fresh.isFresh(snapshot)) this.fresh.put(snapshot);
-        else stale.push(tmdbId);
-      }
-    }
+    const wanted = [...new Set(tmdbIds)];
+    const described = await this.store.find(wanted);
+    const stale = [...described.values()].filter((movie) => !this.isFresh(movie)).map((movie) => movie.tmdbId);
     if (stale.length > 0) this.refresher.refresh(stale);
+    const missing = wanted.filter((tmdbId) => !described.has(tmdbId));
     if (missing.length > 0) {
       for (const [tmdbId, movie] of await this.fetchMissing(missing, options.maxUpstreamCalls ?? Infinity)) described.set(tmdbId, movie);
     }
@@ -88,16 +63,16 @@ export class MovieSnapshots {
     let calls = 0;
     const deferred: number[] = [];
     const fetched: MovieSnapshot[] = [];
-    const found = await mapBounded(tmdbIds, DETAILS_CONCURRENCY, async (tmdbId): Promise<DescribedMovie | undefined> => {
+    const found = await mapBounded(tmdbIds, DETAILS_CONCURRENCY, async (tmdbId): Promise<DescribedMovie | MovieSnapshot | undefined> => {
       if (upstreamFailing || calls >= budget) {
         if (!upstreamFailing) deferred.push(tmdbId);
         const cached = await this.tmdb.cachedMovieDetails(tmdbId);
-        return cached && { details: cached, fetchedAt: null };
+        return cached && DescribedMovie.of(cached, null);
       }
       calls += 1;
       try {
         const { value, cache } = await this.tmdb.fetchMovieDetails(tmdbId);
-        if (cache === 'STALE') return { details: value, fetchedAt: null };
+        if (cache === 'STALE') return DescribedMovie.of(value, null);
         const snapshot: MovieSnapshot = { details: value, fetchedAt: new Date(this.options.now()) };
         fetched.push(snapshot);
         return snapshot;
@@ -108,11 +83,18 @@ export class MovieSnapshots {
         return undefined;
       }
     });
-    await this.snapshots.saveMany(fetched);
-    fetched.forEach((snapshot) => this.fresh.put(snapshot));
+    const saved = await this.store.save(fetched);
     if (deferred.length > 0) this.refresher.refresh(deferred);
+    const savedOf = new Map(fetched.map((snapshot, index) => [snapshot, saved[index]]));
     const described = new Map<number, DescribedMovie>();
-    found.forEach((movie, index) => movie && described.set(tmdbIds[index], movie));
+    found.forEach((result, index) => {
+      const movie = result instanceof DescribedMovie ? result : result && savedOf.get(result);
+      if (movie) described.set(tmdbIds[index], movie);
+    });
     return described;
+  }
+
+  private isFresh(movie: DescribedMovie): boolean {
+    return movie.fetchedAt !== null && this.options.now() - movie.fetchedAt.getTime() < this.options.freshMs;
   }
 }

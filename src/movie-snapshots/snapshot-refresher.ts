@@ -1,7 +1,12 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { TmdbPort } from '../movies/tmdb.port';
-import { MovieSnapshotsRepository } from './movie-snapshots.repository';
+import type { MovieSnapshot } from './movie-snapshot';
+
+/** Where a refreshed snapshot goes (the SnapshotStore). */
+export interface SnapshotSaver {
+  save(snapshots: readonly MovieSnapshot[]): Promise<unknown>;
+}
 
 export interface SnapshotRefresherOptions {
   /** Refreshes running at once; TMDB's client paces them further. */
@@ -26,7 +31,7 @@ export class SnapshotRefresher implements OnApplicationShutdown {
 
   constructor(
     private readonly tmdb: TmdbPort,
-    private readonly snapshots: MovieSnapshotsRepository,
+    private readonly snapshots: SnapshotSaver,
     private readonly options: SnapshotRefresherOptions,
   ) {}
 
@@ -68,7 +73,7 @@ export class SnapshotRefresher implements OnApplicationShutdown {
   private async refreshOne(tmdbId: number): Promise<void> {
     try {
       const { value, cache } = await this.tmdb.fetchMovieDetails(tmdbId);
-      if (cache !== 'STALE') await this.snapshots.save({ details: value, fetchedAt: new Date(this.options.now()) });
+      if (cache !== 'STALE') await this.snapshots.save([{ details: value, fetchedAt: new Date(this.options.now()) }]);
     } catch (error) {
       if (!(error instanceof DomainError)) this.logger.error({ msg: 'snapshot refresh failed', tmdbId, error: (error as Error).message });
       else this.logger.warn({ msg: 'snapshot kept: TMDB could not refresh it', tmdbId, reason: error.code });

@@ -14,12 +14,10 @@ import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
 import { CreatedAt } from '../common/http/created-location';
-import { PagedList } from '../common/http/page-links';
-import { Page } from '../common/http/pagination';
+import { PagedList, SerializedPage } from '../common/http/page-links';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { FavoriteMoviePage } from '../favorites/dto/favorite.response';
 import { FavoritesQuery } from '../favorites/dto/favorites-query.dto';
-import type { FavoriteMovie } from '../favorites/favorite-movie';
 import { CountryWatchProvidersResponse } from '../movies/dto/movie-parts.response';
 import { ShareListDto } from './dto/share-list.dto';
 import { SharedListResponse } from './dto/shared-list.response';
@@ -67,7 +65,7 @@ export class SharedListsController {
   @PagedList(FavoriteMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page, pageSize, sort or order', type: ProblemResponse })
   @ApiNotFoundResponse({ description: 'No list has that name', type: ProblemResponse })
-  show(@Param('listName') listName: string, @Query() query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  show(@Param('listName') listName: string, @Query() query: FavoritesQuery): Promise<SerializedPage> {
     return this.lists.show(listName, query);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error';
-import { Page } from '../common/http/pagination';
+import type { SerializedPage } from '../common/http/page-links';
 import type { FavoritesQuery } from '../favorites/dto/favorites-query.dto';
-import type { FavoriteMovie } from '../favorites/favorite-movie';
 import { FavoritesService } from '../favorites/favorites.service';
 import type { SharedListResponse } from './dto/shared-list.response';
 import { SharedListsRepository } from './shared-lists.repository';
@@ -28,7 +27,7 @@ export class SharedListsService {
   }
 
   /** The owner's favorites as they are now; nothing about the owner but the list itself. */
-  async show(listName: string, query: FavoritesQuery): Promise<Page<FavoriteMovie>> {
+  async show(listName: string, query: FavoritesQuery): Promise<SerializedPage> {
     const list = await this.lists.findByName(listName);
     if (!list) throw new NotFoundError('SharedListNotFound', `There is no shared list named "${listName}".`);
     return this.favorites.listShared(list.userId, query);

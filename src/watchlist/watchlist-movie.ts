@@ -12,7 +12,8 @@ interface OwnFields {
   detailsFetchedAt: string | null;
 }
 
+/** What an item with the movie's summary shows after it: the caller's flags and where the summary came from. */
+export type WatchlistFields = UserMovieFlags & OwnFields & { detailsPartial: false };
+
 /** A watchlist item: the movie as TMDB's lists show it with the caller's flags, or (detailsPartial) only its id. */
-export type WatchlistMovie =
-  | (MovieSummary & UserMovieFlags & OwnFields & { detailsPartial: false })
-  | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });
+export type WatchlistMovie = (MovieSummary & WatchlistFields) | (UnknownSummary & UserMovieFlags & OwnFields & { detailsPartial: true });

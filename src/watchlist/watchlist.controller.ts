@@ -14,13 +14,12 @@ import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AuthUser } from '../common/auth/auth-user';
 import { TmdbId } from '../common/http/id-params';
-import { PagedList } from '../common/http/page-links';
-import { Page, PageQuery } from '../common/http/pagination';
+import { PagedList, SerializedPage } from '../common/http/page-links';
+import { PageQuery } from '../common/http/pagination';
 import { ProblemResponse } from '../common/http/problem.dto';
 import { ApiUpstreamProblems } from '../common/http/upstream-problems';
 import { MAX_LIST_ENTRIES } from '../user-marks/list-cap';
 import { WatchlistEntryResponse, WatchlistMoviePage } from './dto/watchlist.response';
-import type { WatchlistMovie } from './watchlist-movie';
 import { WatchlistService } from './watchlist.service';
 
 @ApiTags('watchlist')
@@ -39,7 +38,7 @@ export class WatchlistController {
   })
   @PagedList(WatchlistMoviePage)
   @ApiBadRequestResponse({ description: 'Invalid page or pageSize', type: ProblemResponse })
-  list(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<Page<WatchlistMovie>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<SerializedPage> {
     return this.watchlist.list(user.id, query);
   }
 

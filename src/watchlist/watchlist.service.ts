@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error';
-import { makePage, Page, PageQuery, pageOffset } from '../common/http/pagination';
+import type { SerializedPage } from '../common/http/page-links';
+import { PageQuery, pageOffset } from '../common/http/pagination';
+import { JsonItem, ownJson, serializedPage, withMembers } from '../common/http/serialized-list';
 import type { DescribedMovie } from '../movie-snapshots/movie-snapshot';
 import { MovieSnapshots } from '../movie-snapshots/movie-snapshots';
-import { summaryOf } from '../movie-snapshots/movie-summary';
 import type { MovieDetails } from '../movies/movie.types';
 import { TmdbPort } from '../movies/tmdb.port';
 import { NO_FLAGS, UserMovieFlags } from '../movies/user-marks.port';
@@ -11,7 +12,7 @@ import { LinkedAccountPort } from '../user-marks/linked-account.port';
 import { listFull, MAX_LIST_ENTRIES } from '../user-marks/list-cap';
 import { UserMarksCache } from '../user-marks/user-marks.cache';
 import type { WatchlistEntryResponse } from './dto/watchlist.response';
-import type { WatchlistMovie } from './watchlist-movie';
+import type { WatchlistFields, WatchlistMovie } from './watchlist-movie';
 import { WatchlistEntry, WatchlistRepository } from './watchlist.repository';
 
 @Injectable()
@@ -52,8 +53,9 @@ export class WatchlistService {
   /**
    * One page, newest addition first, each movie as TMDB's lists show it with the caller's flags: from the
    * shared snapshots at once (stale ones refreshed in the background); only movies without one wait on TMDB.
+   * Answered as the JSON of a Page<WatchlistMovie>, joined from each snapshot's kept summary and the caller's fields.
    */
-  async list(userId: number, query: PageQuery): Promise<Page<WatchlistMovie>> {
+  async list(userId: number, query: PageQuery): Promise<SerializedPage> {
     await this.linked.refreshIfStale(userId);
     const [total, entries] = await Promise.all([
       this.watchlist.count(userId),
@@ -61,8 +63,8 @@ export class WatchlistService {
     ]);
     const ids = entries.map((entry) => entry.tmdbId);
     const [details, flags] = await Promise.all([this.snapshots.describe(ids), this.flags.forMovies(userId, ids)]);
-    const items = entries.map((entry) => toMovie(entry, details.get(entry.tmdbId), flags.get(entry.tmdbId) ?? NO_FLAGS));
-    return makePage(items, query.page, query.pageSize, total);
+    const items = entries.map((entry) => itemJson(entry, details.get(entry.tmdbId), flags.get(entry.tmdbId) ?? NO_FLAGS));
+    return serializedPage(items, query.page, query.pageSize, total);
   }
 
   /** Every entry, oldest first: for merging with a linked TMDb account. */
@@ -97,13 +99,21 @@ function toResponse(movie: MovieDetails, addedAt: Date): WatchlistEntryResponse 
   };
 }
 
-function toMovie(entry: WatchlistEntry, movie: DescribedMovie | undefined, flags: UserMovieFlags): WatchlistMovie {
+/** JSON of the WatchlistMovie: the movie as TMDB's lists show it followed by the caller's fields, or only its id. */
+function itemJson(entry: WatchlistEntry, movie: DescribedMovie | undefined, flags: UserMovieFlags): JsonItem {
   const own = { ...flags, inWatchlist: true, addedAt: entry.addedAt.toISOString() };
   if (movie) {
-    const detailsFetchedAt = movie.fetchedAt?.toISOString() ?? null;
-    return { ...summaryOf(movie.details), ...own, detailsPartial: false as const, detailsFetchedAt };
+    const fields: WatchlistFields = { ...own, detailsPartial: false, detailsFetchedAt: movie.fetchedAtIso };
+    return withMembers(movie.summary, fields);
   }
-  return { tmdbId: entry.tmdbId, ...UNKNOWN_SUMMARY, ...own, detailsPartial: true as const, detailsFetchedAt: null };
+  const partial: WatchlistMovie = {
+    tmdbId: entry.tmdbId,
+    ...UNKNOWN_SUMMARY,
+    ...own,
+    detailsPartial: true as const,
+    detailsFetchedAt: null,
+  };
+  return ownJson(partial);
 }
 
 /** What an item shows while TMDB cannot describe the movie: unknown, not zero. */

@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { MAX_LIST_ENTRIES } from '../../src/user-marks/list-cap';
+import { rawRequest } from '../support/raw-request';
 import { ADMIN_TOKEN, expectProblem, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { tmdbSettings } from '../../simulators/simulator-settings';
 
@@ -166,6 +168,42 @@ describe('favorites (e2e)', () => {
     expect(ids(await list(token)).slice(0, 2)).toEqual([BARBIE, OPPENHEIMER]);
     await rate(token, OPPENHEIMER, 1.5);
     expect(ids(await list(token)).slice(0, 2)).toEqual([OPPENHEIMER, BARBIE]);
+  });
+
+  it('answers an unchanged long list with the same JSON and ETag, plain or gzipped, 304 to that tag, and a new tag after a rating', async () => {
+    const { token } = await emptyUser();
+    // Over 64 KiB of JSON, so the gzipped answer is streamed (and its copy kept once sent).
+    const movies = tmdb.movieIds().slice(0, 30);
+    for (const id of movies) expect((await add(token, id)).status).toBe(201);
+    const path = '/api/v1/me/favorites?pageSize=100';
+    const get = (headers: Record<string, string> = {}) => rawRequest(api.url, path, { authorization: `Bearer ${token}`, ...headers });
+
+    const plain = await get();
+    const text = plain.body.toString();
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.body.length).toBeGreaterThan(64 * 1024);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    expect(JSON.parse(text).items).toHaveLength(movies.length);
+    const tag = plain.headers.etag as string;
+    expect(tag).toMatch(/^"[^"]+"$/);
+    expect((await get()).headers.etag).toBe(tag);
+
+    for (let read = 0; read < 2; read += 1) {
+      const gzipped = await get({ 'accept-encoding': 'gzip' });
+      expect(gzipped.headers).toMatchObject({ 'content-encoding': 'gzip', etag: `${tag.slice(0, -1)}-gzip"` });
+      expect(gunzipSync(gzipped.body).toString()).toBe(text);
+    }
+    const revalidated = await get({ 'accept-encoding': 'gzip', 'if-none-match': `${tag.slice(0, -1)}-gzip"` });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+
+    expect((await rate(token, movies[3], 4)).status).toBe(201);
+    const changed = await get({ 'accept-encoding': 'gzip', 'if-none-match': tag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(`${tag.slice(0, -1)}-gzip"`);
+    const items: Array<{ tmdbId: number; myRating: number | null }> = JSON.parse(gunzipSync(changed.body).toString()).items;
+    expect(items.find((item) => item.tmdbId === movies[3])!.myRating).toBe(4);
   });
 
   it('sorts by rating or release date in either direction, unknown dates and unrated movies last', async () => {

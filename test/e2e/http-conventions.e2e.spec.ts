@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { rawRequest as raw } from '../support/raw-request';
 import { ADMIN_TOKEN, expectProblem, USER_TOKEN } from '../support/test-app';
 import { addMovie, addUser, ReviewsWorld, startReviewsWorld } from './reviews.helpers';
 
@@ -9,26 +9,6 @@ import { addMovie, addUser, ReviewsWorld, startReviewsWorld } from './reviews.he
  * headers a browser needs exposed through CORS.
  */
 const ORIGIN = 'https://app.example.com';
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A request with nothing added (fetch would ask for gzip itself and decompress behind our back). */
-function raw(baseUrl: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
-  return new Promise((resolvePromise, reject) => {
-    const req = httpRequest(baseUrl + path, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolvePromise({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** `Link` as { rel: target }. */
 function links(header: string | null | undefined): Record<string, string> {

@@ -2,10 +2,20 @@ import { DataSource } from 'typeorm';
 import { startTmdbSimulator, TmdbSimulator } from '../../simulators/tmdb/tmdb-simulator';
 import { SHARED_LIST_UPSTREAM_CALLS } from '../../src/favorites/favorites.service';
 import { SnapshotRefresher } from '../../src/movie-snapshots/snapshot-refresher';
-import { startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
+import { ADMIN_TOKEN, startTestApp, TestApp, USER_TOKEN } from '../support/test-app';
 import { tmdbTestEnv } from '../support/tmdb-test-env';
 
 const CONSUMER = 2;
+const ADMIN = 1;
+
+const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+};
 
 /**
  * Favorites, the watchlist and shared lists answer from movie snapshots shared by all users: warm, without
@@ -105,6 +115,47 @@ describe('movie snapshots behind the per-user lists (e2e)', () => {
     });
     await settled(api);
     expect(movieCalls(stale)).toBe(1);
+  });
+
+  it('shows on another replica, through Redis, a snapshot stored here, though that replica kept a fresh older one', async () => {
+    const [known, movie] = tmdb.movieIds().slice(70, 72);
+    expect((await favorite(known)).status).toBe(201);
+    // A fresh snapshot of `movie` with a title TMDB no longer gives, as a replica may have stored a moment ago.
+    await db.query(
+      `INSERT INTO movie_snapshots (tmdb_id, shape, details, fetched_at)
+       SELECT $1, shape, jsonb_set(jsonb_set(details, '{tmdbId}', to_jsonb($1::int)), '{title}', '"A title since changed"'), now()
+         FROM movie_snapshots WHERE tmdb_id = $2`,
+      [movie, known],
+    );
+    await db.query(`INSERT INTO favorites (user_id, tmdb_id, title) VALUES ($1, $2, 'Stored title')`, [CONSUMER, movie]);
+    // A long TTL: that replica would never refresh its copy on its own while this test runs.
+    const other = await startTestApp({
+      ...tmdbTestEnv(tmdb, { CACHE_TTL_SECONDS: '3600' }),
+      DATABASE_URL: api.database!.url,
+      REDIS_KEY_PREFIX: api.settings.cache.keyPrefix,
+    });
+    try {
+      const shownOn = async (app: TestApp) =>
+        (await get(app, '/me/favorites')).body.items.find((item: { tmdbId: number }) => item.tmdbId === movie) as {
+          title: string;
+          detailsFetchedAt: string;
+        };
+      expect(await shownOn(other)).toMatchObject({ title: 'A title since changed' });
+      expect(await shownOn(other)).toMatchObject({ title: 'A title since changed' });
+
+      // Another user adds the movie here, which stores what TMDB says of it now.
+      expect((await api.request('PUT', `/api/v1/me/favorites/${movie}`, { token: ADMIN_TOKEN })).status).toBe(201);
+      const stored = (await snapshot(movie))!;
+      expect(stored.details.title).toBe(tmdb.movieDetails(movie)!.title);
+
+      expect(await eventually(async () => (await shownOn(other)).detailsFetchedAt === stored.fetched_at.toISOString())).toBe(true);
+      expect(await shownOn(other)).toMatchObject({ title: tmdb.movieDetails(movie)!.title });
+      await settled(other);
+      expect(movieCalls(movie)).toBe(1);
+    } finally {
+      await other.close();
+      await db.query('DELETE FROM favorites WHERE user_id = $1 AND tmdb_id = $2', [ADMIN, movie]);
+    }
   });
 
   it('keeps the stale snapshot when the refresh fails, and refreshes it on a later read', async () => {

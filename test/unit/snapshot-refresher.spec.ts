@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { UpstreamError } from '../../src/common/errors/domain-error';
 import type { MovieSnapshot } from '../../src/movie-snapshots/movie-snapshot';
-import type { MovieSnapshotsRepository } from '../../src/movie-snapshots/movie-snapshots.repository';
 import { SnapshotRefresher } from '../../src/movie-snapshots/snapshot-refresher';
 import type { MovieDetails } from '../../src/movies/movie.types';
 import type { CacheStatus, TmdbPort } from '../../src/movies/tmdb.port';
@@ -32,8 +31,8 @@ class GatedTmdb {
 
 class MemorySnapshots {
   readonly saved: MovieSnapshot[] = [];
-  async save(snapshot: MovieSnapshot): Promise<void> {
-    this.saved.push(snapshot);
+  async save(snapshots: readonly MovieSnapshot[]): Promise<void> {
+    this.saved.push(...snapshots);
   }
 }
 
@@ -58,7 +57,7 @@ describe('SnapshotRefresher', () => {
 
   const make = (tmdb: GatedTmdb, snapshots = new MemorySnapshots(), options = { concurrency: 2, maxQueued: 5 }) => ({
     snapshots,
-    refresher: new SnapshotRefresher(tmdb as unknown as TmdbPort, snapshots as unknown as MovieSnapshotsRepository, {
+    refresher: new SnapshotRefresher(tmdb as unknown as TmdbPort, snapshots, {
       ...options,
       now: () => 1_000_000,
     }),

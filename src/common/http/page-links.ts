@@ -39,15 +39,16 @@ function safePath(path: string): string {
 }
 
 /**
- * A page its service already serialised (the hot movie lists join cached JSON pieces around each caller's flags):
- * the text is sent as it is, and its figures still give the `Link` header.
+ * A page its service already serialised (lists join JSON kept for all users around each caller's own fields:
+ * the hot movie lists, favorites, the watchlist): the text is sent as it is, as JSON, and its figures still
+ * give the `Link` header. A page that knows its strong ETag (see serialized-list.ts) saves hashing the text.
  */
 export class SerializedPage implements PageFigures {
   constructor(
     readonly json: string,
     readonly page: number,
     readonly totalPages: number,
-    /** Its strong entity tag when the service knows it cheaper than a hash of `json` (see PageJson). */
+    /** Its strong entity tag when the service knows it cheaper than a hash of `json` (PageJson, serialized-list.ts). */
     readonly etag?: string,
   ) {}
 }
