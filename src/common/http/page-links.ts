@@ -90,10 +90,14 @@ export class PageLinksInterceptor implements NestInterceptor {
  * any `headers` the route adds), and the header itself on every page.
  */
 export function PagedList(type: new (...args: never[]) => unknown, headers: HeadersObject = {}) {
-  return applyDecorators(UseInterceptors(PageLinksInterceptor), SerializedPagedList(type, headers));
+  return applyDecorators(UseInterceptors(PageLinksInterceptor), pagedListResponse(type, headers));
 }
 
-/** The documentation of PagedList alone, for a route that answers through `sendSerializedPage`. */
+/** A paginated list documented as PagedList documents it, for a route that answers through `sendSerializedPage`. */
 export function SerializedPagedList(type: new (...args: never[]) => unknown, headers: HeadersObject = {}) {
+  return pagedListResponse(type, headers);
+}
+
+function pagedListResponse(type: new (...args: never[]) => unknown, headers: HeadersObject) {
   return ApiOkResponse({ type, headers: { Link: LINK_HEADER, ...headers } });
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { SerializedPage } from './page-links';
 import { makePage } from './pagination';
 
@@ -11,7 +11,7 @@ export class SharedJson {
   readonly digest: string;
 
   constructor(readonly json: string) {
-    this.digest = createHash('sha1').update(json).digest('base64');
+    this.digest = hash('sha1', json, 'base64');
   }
 }
 
@@ -57,6 +57,6 @@ export function serializedPage(items: readonly JsonItem[], page: number, pageSiz
     tagged += `\n${item.tagged}`;
   });
   json += `]${tail}`;
-  const tag = createHash('sha1').update(`${tagged}\n${tail}`).digest('base64');
+  const tag = hash('sha1', `${tagged}\n${tail}`, 'base64');
   return new SerializedPage(json, page, figures.totalPages, `"${tag}"`);
 }
